@@ -1,0 +1,17 @@
+# Writes a C++ source that holds every schemas/*.json file as a string, keyed
+# by file name. Run as a script: cmake -DOUT=... -DDIR=... -P embed_schemas.cmake
+file(GLOB files ${DIR}/*.json)
+list(SORT files)
+set(body "// Generated from schemas/ by cmake/embed_schemas.cmake. Do not edit.\n")
+string(APPEND body "#include \"schema/embedded.h\"\n\nnamespace care::schema {\n\n")
+string(APPEND body "const std::vector<EmbeddedSchema>& embedded_schemas() {\n")
+string(APPEND body "  static const std::vector<EmbeddedSchema> all = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} content)
+  string(APPEND body "    {\"${name}\", R\"care_schema(${content})care_schema\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n\n}  // namespace care::schema\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
+file(REMOVE ${OUT}.tmp)

@@ -1,0 +1,86 @@
+#include "check/check.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "cli/exit_codes.h"
+#include "folder/case_folder.h"
+#include "rules/rules.h"
+
+namespace care::check {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The display paths that problems must fall under; empty means everything.
+std::vector<std::string> scopes(const fs::path& root, const fs::path& cwd, const Request& request,
+                                Result& result) {
+  std::vector<std::string> out;
+  for (const auto& p : request.paths) {
+    std::error_code ec;
+    fs::path absolute = fs::absolute(cwd / p, ec).lexically_normal();
+    std::string inside = absolute.lexically_relative(root).generic_string();
+    if (!fs::exists(absolute, ec) || inside.empty() || inside.starts_with("..")) {
+      result.bad_paths.push_back(p);
+      continue;
+    }
+    if (inside == ".") return {};
+    out.push_back(folder::display_path(absolute, cwd));
+  }
+  return out;
+}
+
+bool in_scope(const diag::Diagnostic& d, const std::vector<std::string>& scope) {
+  if (scope.empty()) return true;
+  return std::any_of(scope.begin(), scope.end(), [&](const std::string& s) {
+    return d.file == s || d.file.starts_with(s + "/");
+  });
+}
+
+}  // namespace
+
+Result run(const fs::path& root, const fs::path& cwd, const folder::Config& config, const util::Date& today,
+           const Request& request) {
+  Result result;
+  auto scope = scopes(root, cwd, request, result);
+  if (!result.bad_paths.empty()) return result;
+  records::LoadOptions options;
+  options.read_identity = request.read_identity;
+  records::Loaded loaded = records::load(root, config, cwd, options);
+  diag::Diagnostics all = std::move(loaded.problems);
+  diag::Diagnostics ruled = rules::check(loaded.folder, today);
+  all.insert(all.end(), ruled.begin(), ruled.end());
+  for (auto& d : all) {
+    if (d.code == "folder.unreadable") result.unreadable = true;
+    if (in_scope(d, scope)) result.problems.push_back(std::move(d));
+  }
+  diag::sort(result.problems);
+  result.cases = loaded.folder.cases.size();
+  result.records = loaded.folder.outreach.size();
+  for (const auto& [id, c] : loaded.folder.cases)
+    result.records += (c.main ? 1 : 0) + (c.identity ? 1 : 0) + (c.minor ? 1 : 0) + (c.plan ? 1 : 0) +
+                      (c.journey ? 1 : 0) + (c.monitoring_plan ? 1 : 0) + (c.closure ? 1 : 0) +
+                      c.assessments.size() + c.contacts.size();
+  result.folder = std::move(loaded.folder);
+  return result;
+}
+
+int exit_code(const Result& result, bool strict) {
+  if (!result.bad_paths.empty()) return cli::kUsage;
+  if (result.unreadable) return cli::kNoCaseFolder;
+  std::size_t errors = diag::count(result.problems, diag::Severity::Error);
+  std::size_t warnings = diag::count(result.problems, diag::Severity::Warning);
+  return errors > 0 || (strict && warnings > 0) ? cli::kFindings : cli::kOk;
+}
+
+std::string summary(const Result& result) {
+  auto plural = [](std::size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
+  return fmt::format("checked {} in {}: {}, {}", plural(result.records, "record"), plural(result.cases, "case"),
+                     plural(diag::count(result.problems, diag::Severity::Error), "error"),
+                     plural(diag::count(result.problems, diag::Severity::Warning), "warning"));
+}
+
+}  // namespace care::check

@@ -1,0 +1,70 @@
+#include "check/command.h"
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "check/check.h"
+#include "cli/exit_codes.h"
+#include "report/status.h"
+
+namespace care::check {
+namespace {
+
+constexpr std::string_view kProgram = "care-report";
+
+// Opens the session or prints why it could not; nullopt means "exit with code".
+std::optional<cli::Session> open(const cli::GlobalOptions& global, int& code) {
+  cli::Opened opened = cli::open_session(global);
+  if (opened.session) return std::move(opened.session);
+  if (!opened.message.empty()) cli::print_error(kProgram, opened.message);
+  cli::print_problems(opened.problems, kProgram);
+  code = opened.exit_code;
+  return std::nullopt;
+}
+
+void print_bad_paths(const Result& result) {
+  for (const auto& p : result.bad_paths)
+    cli::print_error(kProgram, fmt::format("{}: no such file or folder inside the case folder", p));
+}
+
+}  // namespace
+
+int check_command(const cli::GlobalOptions& global, const CheckFlags& flags) {
+  int code = cli::kOk;
+  auto session = open(global, code);
+  if (!session) return code;
+  Result result = run(session->root, session->cwd, session->config, session->today, {flags.paths, flags.strict});
+  print_bad_paths(result);
+  if (flags.format == "json") {
+    std::fputs(diag::render_json(result.problems).c_str(), stdout);
+  } else {
+    cli::print_problems(result.problems, kProgram);
+    if (flags.verbose || !result.problems.empty())
+      std::fputs(fmt::format("{}\n", summary(result)).c_str(), stderr);
+  }
+  return exit_code(result, flags.strict);
+}
+
+int status_command(const cli::GlobalOptions& global, const StatusFlags& flags) {
+  int code = cli::kOk;
+  auto session = open(global, code);
+  if (!session) return code;
+  // Reports never open identity records, not even to check them.
+  Request request;
+  request.read_identity = false;
+  Result checked = run(session->root, session->cwd, session->config, session->today, request);
+  report::StatusOptions status{!flags.no_suppress};
+  std::fputs(report::status_text(checked.folder, checked, session->today, status).c_str(), stdout);
+  return exit_code(checked, false);
+}
+
+int config_command(const cli::GlobalOptions& global) {
+  int code = cli::kOk;
+  auto session = open(global, code);
+  if (!session) return code;
+  std::fputs(folder::describe(session->config).c_str(), stdout);
+  return cli::kOk;
+}
+
+}  // namespace care::check

@@ -1,0 +1,47 @@
+// What every command does before its own work: honour -C, find the case
+// folder, read care.toml, fix "today". Kept out of cmd/ so that each main
+// stays a thin layer of flags.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "diag/diagnostic.h"
+#include "folder/config.h"
+#include "util/date.h"
+
+namespace care::cli {
+
+struct GlobalOptions {
+  std::string directory;  // -C DIR
+  std::string as_of;      // --as-of YYYY-MM-DD
+};
+
+struct Session {
+  std::filesystem::path cwd;   // after -C
+  std::filesystem::path root;  // the case folder
+  folder::Config config;
+  util::Date today;
+};
+
+struct Opened {
+  std::optional<Session> session;
+  int exit_code = 0;            // when session is empty
+  diag::Diagnostics problems;   // to print when session is empty
+  std::string message;          // a one-line reason, when there are no problems to show
+};
+
+// "Today": --as-of, else CARE_TODAY, else the system's local date.
+// Returns nullopt with a message when a given date is not a real date.
+std::optional<util::Date> resolve_today(const std::string& as_of, std::string& error);
+
+Opened open_session(const GlobalOptions& options);
+
+// Prints problems to stderr as text, with the program's name.
+void print_problems(const diag::Diagnostics& problems, std::string_view program);
+
+// Prints "program: message" to stderr.
+void print_error(std::string_view program, std::string_view message);
+
+}  // namespace care::cli

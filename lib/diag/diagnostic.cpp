@@ -1,0 +1,96 @@
+#include "diag/diagnostic.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "util/json_text.h"
+
+namespace care::diag {
+
+Diagnostic at(const doc::Location& where, std::string code, std::string message,
+              std::string hint, Severity severity) {
+  Diagnostic d;
+  d.severity = severity;
+  d.code = std::move(code);
+  d.file = where.path();
+  d.line = where.line;
+  d.column = where.column;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  if (where.source) d.excerpt = std::string(where.source->line(where.line));
+  return d;
+}
+
+Diagnostic in_file(std::string file, std::string code, std::string message, std::string hint,
+                   Severity severity) {
+  Diagnostic d;
+  d.severity = severity;
+  d.code = std::move(code);
+  d.file = std::move(file);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
+std::size_t count(const Diagnostics& all, Severity severity) {
+  return static_cast<std::size_t>(
+      std::count_if(all.begin(), all.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+void sort(Diagnostics& all) {
+  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.line, a.column, a.code, a.message) <
+           std::tie(b.file, b.line, b.column, b.code, b.message);
+  });
+}
+
+namespace {
+
+std::string_view severity_word(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+
+std::string place(const Diagnostic& d) {
+  if (d.file.empty()) return {};
+  if (d.line == 0) return d.file + ": ";
+  return fmt::format("{}:{}:{}: ", d.file, d.line, d.column);
+}
+
+// The source line, and a caret under the column; tabs are kept so that the
+// caret lines up in a terminal.
+std::string excerpt(const Diagnostic& d) {
+  if (d.line == 0 || (d.excerpt.empty() && d.column <= 1)) return {};
+  std::string number = std::to_string(d.line);
+  std::string gutter(number.size(), ' ');
+  std::string pad;
+  for (int i = 1; i < d.column && i - 1 < static_cast<int>(d.excerpt.size()); ++i)
+    pad += d.excerpt[static_cast<std::size_t>(i - 1)] == '\t' ? '\t' : ' ';
+  return fmt::format("{} | {}\n{} | {}^\n", number, d.excerpt, gutter, pad);
+}
+
+}  // namespace
+
+std::string render_text(const Diagnostic& d, std::string_view program) {
+  std::string out = fmt::format("{}: {}{}: {}\n", program, place(d), severity_word(d.severity), d.message);
+  out += excerpt(d);
+  if (!d.hint.empty()) out += d.hint + "\n";
+  return out;
+}
+
+std::string render_json(const Diagnostics& all) {
+  std::string out = "{\"version\":1,\"problems\":[";
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Diagnostic& d = all[i];
+    if (i) out += ',';
+    out += fmt::format(
+        "{{\"file\":{},\"line\":{},\"column\":{},\"severity\":{},\"code\":{},\"message\":{},"
+        "\"hint\":{}}}",
+        util::json_string(d.file), d.line, d.column, util::json_string(severity_word(d.severity)),
+        util::json_string(d.code), util::json_string(d.message), util::json_string(d.hint));
+  }
+  out += fmt::format("],\"errors\":{},\"warnings\":{}}}\n", count(all, Severity::Error),
+                     count(all, Severity::Warning));
+  return out;
+}
+
+}  // namespace care::diag

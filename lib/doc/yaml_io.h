@@ -1,0 +1,59 @@
+// The one module that reads and writes YAML (and JSON, read as YAML 1.2).
+// Only this module and its .cpp include yaml-cpp.
+//
+// Reading follows the YAML 1.2 core schema, narrowed so that a country code
+// or a date is never taken for something else: only plain `true`/`false` are
+// booleans; `null`, `~` and an empty value are null; plain numbers are numbers
+// only when written as JSON writes them (so `0012` stays a string); everything
+// else, quoted or not, is a string. Anchors, aliases, duplicate keys, explicit
+// tags other than !!str, several documents in one file, invalid UTF-8, files
+// over a size cap and nesting over a depth cap are refused with a location.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostic.h"
+#include "doc/node.h"
+
+namespace care::doc {
+
+struct Limits {
+  std::size_t max_bytes = 1 << 20;  // a record is a few kilobytes
+  int max_depth = 32;
+};
+
+struct ParseResult {
+  std::optional<Node> root;  // set when the text parsed without problems
+  diag::Diagnostics problems;
+};
+
+// Parses text that came from display_path (used in locations and messages).
+ParseResult parse(std::string text, std::string display_path, const Limits& limits = {});
+
+// Reads a file and parses it; a missing or unreadable file is a problem too.
+ParseResult read_file(const std::string& file, std::string display_path,
+                      const Limits& limits = {});
+
+// The first comment in text, if any (1-based line and column). Used to refuse
+// rewriting a hand-edited record whose comments would otherwise be lost.
+struct CommentAt {
+  int line = 0;
+  int column = 0;
+};
+std::optional<CommentAt> find_comment(std::string_view text);
+
+// Canonical YAML for a tree: block style, keys in the tree's order (the
+// schema module puts them in schema order first), two-space indent, LF, final
+// newline, UTF-8. Any string that a YAML 1.1 or 1.2 reader could take for a
+// boolean, null, number or date is quoted. Reading the result gives back an
+// equal tree.
+std::string emit(const Node& root);
+
+// True when a string must be quoted to be read back as the same string by any
+// YAML reader.
+bool needs_quotes(std::string_view s);
+
+}  // namespace care::doc

@@ -1,0 +1,97 @@
+#include "folder/case_folder.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "records/kind.h"
+
+namespace care::folder {
+namespace fs = std::filesystem;
+
+Located locate(const fs::path& start, const std::optional<std::string>& care_dir, bool dir_flag_given) {
+  std::error_code ec;
+  if (care_dir && !care_dir->empty() && !dir_flag_given) {
+    fs::path dir = fs::absolute(*care_dir, ec).lexically_normal();
+    if (fs::is_regular_file(dir / kConfigFile, ec)) return Located{dir, {}};
+    return Located{{}, fmt::format("CARE_DIR={} is not a case folder (it has no {})", *care_dir, kConfigFile)};
+  }
+  fs::path dir = fs::absolute(start, ec).lexically_normal();
+  for (fs::path d = dir;; d = d.parent_path()) {
+    if (fs::is_regular_file(d / kConfigFile, ec)) return Located{d, {}};
+    if (d == d.root_path() || d.parent_path() == d) break;
+  }
+  return Located{{}, fmt::format("not in a case folder: no {} in {} or any folder above it "
+                                 "(use -C DIR or CARE_DIR, or create one with care-intake init)",
+                                 kConfigFile, dir.string())};
+}
+
+std::string display_path(const fs::path& absolute, const fs::path& cwd) {
+  fs::path rel = absolute.lexically_normal().lexically_relative(cwd.lexically_normal());
+  if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  return absolute.lexically_normal().generic_string();
+}
+
+namespace {
+
+void note(Listing& out, const RecordFile& f, std::string code, std::string message, std::string hint,
+          diag::Severity severity = diag::Severity::Error) {
+  out.problems.push_back(diag::in_file(f.shown, std::move(code), std::move(message), std::move(hint), severity));
+}
+
+bool is_leftover_temporary(const std::string& name) {
+  return name.size() > 1 && name[0] == '.' && name.find(".tmp-") != std::string::npos;
+}
+
+void consider(Listing& out, const fs::directory_entry& entry, RecordFile f) {
+  std::string name = entry.path().filename().string();
+  std::error_code ec;
+  if (entry.is_symlink(ec)) {
+    note(out, f, "folder.symlink", "symbolic links are not followed",
+         "Put the record itself in the folder, not a link to it.");
+  } else if (is_leftover_temporary(name)) {
+    note(out, f, "folder.leftover", "a temporary file left by an interrupted write",
+         "The record beside it is intact; delete this file.", diag::Severity::Warning);
+  } else if (name[0] == '.') {
+    return;  // hidden files (editor swap files, .gitkeep) are not records
+  } else if (!entry.is_regular_file(ec)) {
+    return;
+  } else if (auto c = records::classify(f.relative); !c.placement) {
+    note(out, f, "folder.unknown-file", c.problem,
+         "Move or remove the file; only records belong under cases/ and outreach/.",
+         diag::Severity::Warning);
+  } else {
+    out.files.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+Listing list_record_files(const fs::path& root, const fs::path& cwd) {
+  Listing out;
+  for (const char* top : {"cases", "outreach"}) {
+    std::error_code ec;
+    fs::path base = root / top;
+    if (!fs::is_directory(base, ec)) continue;
+    fs::recursive_directory_iterator it(base, fs::directory_options::none, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const fs::directory_entry& entry = *it;
+      if (entry.is_directory(ec) && entry.path().filename().string().starts_with(".")) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      RecordFile f{entry.path(), entry.path().lexically_relative(root).generic_string(),
+                   display_path(entry.path(), cwd)};
+      consider(out, entry, std::move(f));
+    }
+    if (ec)
+      out.problems.push_back(diag::in_file(display_path(base, cwd), "folder.unreadable",
+                                           fmt::format("cannot read the folder: {}", ec.message()),
+                                           "Check its permissions."));
+  }
+  std::sort(out.files.begin(), out.files.end(),
+            [](const RecordFile& a, const RecordFile& b) { return a.relative < b.relative; });
+  return out;
+}
+
+}  // namespace care::folder

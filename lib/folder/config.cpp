@@ -1,0 +1,321 @@
+#include "folder/config.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <toml++/toml.h>
+
+#include "schema/catalog.h"
+#include "util/text.h"
+
+namespace care::folder {
+
+bool Config::is_eu(std::string_view c) const {
+  return std::find(eu_countries.begin(), eu_countries.end(), c) != eu_countries.end();
+}
+bool Config::is_host(std::string_view c) const {
+  return std::find(host_countries.begin(), host_countries.end(), c) != host_countries.end();
+}
+
+namespace {
+
+// Reads one care.toml, collecting every problem rather than stopping at the first.
+class Reader {
+ public:
+  Reader(std::shared_ptr<const doc::Source> source, diag::Diagnostics& problems)
+      : source_(std::move(source)), problems_(problems) {}
+
+  doc::Location at(const toml::source_region& r) const {
+    return doc::Location{source_, static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)};
+  }
+
+  void problem(const toml::source_region& r, std::string code, std::string message, std::string hint) {
+    problems_.push_back(diag::at(at(r), std::move(code), std::move(message), std::move(hint)));
+  }
+
+  // Reports keys of `table` (named `name`) that are not in `known`.
+  void unknown_keys(const toml::table& table, std::string_view name,
+                    const std::vector<std::string_view>& known) {
+    for (const auto& [key, node] : table) {
+      if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+      std::string prefix = name.empty() ? "" : std::string(name) + ".";
+      auto close = util::closest(key.str(), known);
+      problem(key.source(), "config.unknown-key",
+              fmt::format("unknown setting \"{}{}\"", prefix, key.str()),
+              close ? fmt::format("Check the spelling: did you mean \"{}\"?", *close)
+                    : std::string("Remove it; care.toml(5) lists every setting."));
+    }
+  }
+
+  const toml::table* table(const toml::table& root, std::string_view name, bool required) {
+    const toml::node* n = root.get(name);
+    if (!n) {
+      if (required)
+        problem(root.source(), "config.missing", fmt::format("missing table [{}]", name),
+                fmt::format("Add a [{}] table; care.toml(5) shows what goes in it.", name));
+      return nullptr;
+    }
+    if (!n->is_table()) {
+      problem(n->source(), "config.type", fmt::format("\"{}\" must be a table", name),
+              fmt::format("Write it as a [{}] section.", name));
+      return nullptr;
+    }
+    return n->as_table();
+  }
+
+  // The node at key, or nullptr after reporting that it is missing (when required).
+  const toml::node* value(const toml::table& t, std::string_view section, std::string_view key,
+                          bool required) {
+    const toml::node* n = t.get(key);
+    if (!n && required)
+      problem(t.source(), "config.missing", fmt::format("missing setting \"{}\"", dotted(section, key)),
+              fmt::format("Add \"{} = ...\" to the [{}] table.", key, section));
+    if (n) origin_[dotted(section, key)] = fmt::format("{}:{}", source_->path, n->source().begin.line);
+    return n;
+  }
+
+  void wrong_type(const toml::node& n, std::string_view section, std::string_view key,
+                  std::string_view expected, std::string_view example) {
+    problem(n.source(), "config.type", fmt::format("\"{}\" must be {}", dotted(section, key), expected),
+            fmt::format("Write it like this: {} = {}", key, example));
+  }
+
+  static std::string dotted(std::string_view section, std::string_view key) {
+    return section.empty() ? std::string(key) : fmt::format("{}.{}", section, key);
+  }
+
+  std::map<std::string, std::string> take_origins() { return std::move(origin_); }
+
+ private:
+  std::shared_ptr<const doc::Source> source_;
+  diag::Diagnostics& problems_;
+  std::map<std::string, std::string> origin_;
+};
+
+void read_string(Reader& r, const toml::table& t, std::string_view section, std::string_view key,
+                 std::string& out, std::string_view example) {
+  const toml::node* n = r.value(t, section, key, true);
+  if (!n) return;
+  if (auto v = n->value<std::string>(); v && n->is_string() && !v->empty()) out = *v;
+  else r.wrong_type(*n, section, key, "a non-empty string in double quotes", example);
+}
+
+void read_date(Reader& r, const toml::table& t, std::string_view section, std::string_view key,
+               util::Date& out, std::string_view example) {
+  const toml::node* n = r.value(t, section, key, true);
+  if (!n) return;
+  if (!n->is_date()) return r.wrong_type(*n, section, key, "a date without quotes", example);
+  auto d = n->as_date()->get();
+  if (auto date = util::Date::from_ymd(d.year, d.month, d.day)) out = *date;
+  else r.wrong_type(*n, section, key, "a real calendar date", example);
+}
+
+void read_count(Reader& r, const toml::table& t, std::string_view section, std::string_view key,
+                int& out, bool required, int minimum = 0) {
+  const toml::node* n = r.value(t, section, key, required);
+  if (!n) return;
+  auto v = n->value<int64_t>();
+  if (!n->is_integer() || !v || *v < minimum || *v > 1'000'000)
+    return r.wrong_type(*n, section, key, fmt::format("a whole number of at least {}", minimum),
+                        std::to_string(std::max(out, minimum)));
+  out = static_cast<int>(*v);
+}
+
+void read_countries(Reader& r, const toml::table& t, std::string_view section, std::string_view key,
+                    std::vector<std::string>& out) {
+  const toml::node* n = r.value(t, section, key, true);
+  if (!n) return;
+  if (!n->is_array() || n->as_array()->empty())
+    return r.wrong_type(*n, section, key, "a list of country codes", "[\"AT\", \"FR\"]");
+  for (const auto& item : *n->as_array()) {
+    auto code = item.value<std::string>();
+    if (!item.is_string() || !code || !schema::is_country(*code)) {
+      r.problem(item.source(), "config.country",
+                fmt::format("\"{}\" lists something that is not an ISO 3166-1 alpha-2 country code",
+                            Reader::dotted(section, key)),
+                "Use two capital letters, e.g. \"AT\"; the United Kingdom is \"GB\".");
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), *code) != out.end())
+      r.problem(item.source(), "config.duplicate", fmt::format("\"{}\" is listed twice", *code),
+                "List each country once.");
+    else out.push_back(*code);
+  }
+}
+
+void read_program(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.table(root, "program", true);
+  if (!t) return;
+  r.unknown_keys(*t, "program", {"name", "start", "end", "host_countries", "eu_countries"});
+  read_string(r, *t, "program", "name", c.name, "\"CARE pilot\"");
+  read_date(r, *t, "program", "start", c.start, "2013-09-02");
+  read_date(r, *t, "program", "end", c.end, "2016-02-29");
+  read_countries(r, *t, "program", "host_countries", c.host_countries);
+  read_countries(r, *t, "program", "eu_countries", c.eu_countries);
+  if (t->get("start") && t->get("end") && c.end < c.start)
+    r.problem(t->get("end")->source(), "config.dates", "the program ends before it starts",
+              "Check program.start and program.end.");
+  for (const auto& host : c.host_countries)
+    if (!c.eu_countries.empty() && !c.is_eu(host))
+      r.problem(t->get("host_countries")->source(), "config.host-not-eu",
+                fmt::format("host country {} is not in program.eu_countries", host),
+                "Host countries are EU member states; add it to eu_countries or correct the code.");
+}
+
+void read_targets(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.table(root, "targets", true);
+  if (!t) return;
+  r.unknown_keys(*t, "targets", {"assisted", "minors", "assessed"});
+  read_count(r, *t, "targets", "assisted", c.target_assisted, true);
+  read_count(r, *t, "targets", "minors", c.target_minors, true);
+  read_count(r, *t, "targets", "assessed", c.target_assessed, true);
+}
+
+void read_budget(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.table(root, "budget", true);
+  if (!t) return;
+  r.unknown_keys(*t, "budget", {"cap_per_person", "currency"});
+  if (const toml::node* n = r.value(*t, "budget", "cap_per_person", true)) {
+    std::optional<util::Amount> cap;
+    if (n->is_integer() && n->value<int64_t>().value_or(-1) >= 0)
+      cap = util::Amount::parse(std::to_string(*n->value<int64_t>()));
+    else if (n->is_string())
+      cap = util::Amount::parse(*n->value<std::string>());
+    if (cap) c.cap_per_person = *cap;
+    else r.wrong_type(*n, "budget", "cap_per_person", "an amount: a whole number, or a string with at most two decimals", "\"3000.00\"");
+  }
+  read_string(r, *t, "budget", "currency", c.currency, "\"EUR\"");
+  if (!c.currency.empty() && !schema::is_currency(c.currency))
+    r.problem(t->get("currency")->source(), "config.currency",
+              fmt::format("\"{}\" is not an ISO 4217 currency code", c.currency),
+              "Use three capital letters, e.g. \"EUR\".");
+}
+
+void read_monitoring(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.table(root, "monitoring", false);
+  if (!t) return;
+  r.unknown_keys(*t, "monitoring", {"months"});
+  const toml::node* n = r.value(*t, "monitoring", "months", false);
+  if (!n) return;
+  std::vector<int> months;
+  bool ok = n->is_array() && !n->as_array()->empty();
+  if (ok)
+    for (const auto& item : *n->as_array()) {
+      auto m = item.value<int64_t>();
+      if (!item.is_integer() || !m || *m < 1 || *m > 60 || (!months.empty() && *m <= months.back())) ok = false;
+      else months.push_back(static_cast<int>(*m));
+    }
+  if (ok) c.monitoring_months = months;
+  else r.wrong_type(*n, "monitoring", "months", "a rising list of months after return, from 1 to 60", "[1, 3, 6, 9, 12]");
+}
+
+void read_reports(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.table(root, "reports", false);
+  if (!t) return;
+  r.unknown_keys(*t, "reports", {"min_cell"});
+  read_count(r, *t, "reports", "min_cell", c.min_cell, false, 1);
+}
+
+void read_git(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.table(root, "git", false);
+  if (!t) return;
+  r.unknown_keys(*t, "git", {"commit"});
+  const toml::node* n = r.value(*t, "git", "commit", false);
+  if (!n) return;
+  if (n->is_boolean()) c.git_commit = *n->value<bool>();
+  else r.wrong_type(*n, "git", "commit", "true or false", "true");
+}
+
+void read_format(Reader& r, const toml::table& root, Config& c) {
+  const toml::node* n = r.value(root, "", "format", true);
+  if (!n) return;
+  if (!n->is_integer() || n->value<int64_t>() != kConfigFormat)
+    return r.problem(n->source(), "config.format",
+                     fmt::format("this program reads care.toml format {}", kConfigFormat),
+                     fmt::format("Write format = {}; a newer file needs a newer program.", kConfigFormat));
+  c.format = kConfigFormat;
+}
+
+void set_default_origins(Config& c, std::map<std::string, std::string> origins) {
+  for (const char* key : {"monitoring.months", "reports.min_cell", "git.commit"})
+    origins.emplace(key, "default");
+  c.origin = std::move(origins);
+}
+
+}  // namespace
+
+ConfigResult parse_config(std::string text, const std::string& display_path) {
+  ConfigResult result;
+  auto source = std::make_shared<doc::Source>(doc::Source{display_path, std::move(text)});
+  toml::table root;
+  try {
+    root = toml::parse(source->text, display_path);
+  } catch (const toml::parse_error& e) {
+    auto where = e.source().begin;
+    result.problems.push_back(diag::at(
+        doc::Location{source, static_cast<int>(where.line), static_cast<int>(where.column)},
+        "config.syntax", fmt::format("TOML syntax error: {}", e.description()),
+        "Fix the syntax; care.toml(5) shows a complete example."));
+    return result;
+  }
+  Reader reader(source, result.problems);
+  Config c;
+  reader.unknown_keys(root, "", {"format", "program", "targets", "budget", "monitoring", "reports", "git"});
+  read_format(reader, root, c);
+  read_program(reader, root, c);
+  read_targets(reader, root, c);
+  read_budget(reader, root, c);
+  read_monitoring(reader, root, c);
+  read_reports(reader, root, c);
+  read_git(reader, root, c);
+  set_default_origins(c, reader.take_origins());
+  if (result.problems.empty()) result.config = std::move(c);
+  return result;
+}
+
+ConfigResult load_config(const std::string& file, const std::string& display_path) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    ConfigResult result;
+    result.problems.push_back(diag::in_file(display_path, "config.unreadable",
+                                            "cannot open care.toml for reading",
+                                            "Check that it exists and that you may read it."));
+    return result;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_config(text.str(), display_path);
+}
+
+std::string describe(const Config& c) {
+  auto line = [&](std::string_view key, const std::string& value) {
+    auto it = c.origin.find(std::string(key));
+    return fmt::format("{} = {}  # {}\n", key, value, it == c.origin.end() ? "default" : it->second);
+  };
+  auto quoted = [](const std::vector<std::string>& v) {
+    std::vector<std::string> q;
+    for (const auto& s : v) q.push_back("\"" + s + "\"");
+    return fmt::format("[{}]", fmt::join(q, ", "));
+  };
+  std::string out;
+  out += line("format", std::to_string(c.format));
+  out += line("program.name", "\"" + c.name + "\"");
+  out += line("program.start", c.start.str());
+  out += line("program.end", c.end.str());
+  out += line("program.host_countries", quoted(c.host_countries));
+  out += line("program.eu_countries", quoted(c.eu_countries));
+  out += line("targets.assisted", std::to_string(c.target_assisted));
+  out += line("targets.minors", std::to_string(c.target_minors));
+  out += line("targets.assessed", std::to_string(c.target_assessed));
+  out += line("budget.cap_per_person", "\"" + c.cap_per_person.str() + "\"");
+  out += line("budget.currency", "\"" + c.currency + "\"");
+  out += line("monitoring.months", fmt::format("[{}]", fmt::join(c.monitoring_months, ", ")));
+  out += line("reports.min_cell", std::to_string(c.min_cell));
+  out += line("git.commit", c.git_commit ? "true" : "false");
+  return out;
+}
+
+}  // namespace care::folder

@@ -1,0 +1,50 @@
+// care.toml: the settings of one program, at the root of its case folder.
+// Every key is known: a misspelt key, a wrong type or a missing required
+// value is a problem with its line and column, never a silent default.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "util/date.h"
+#include "util/money.h"
+
+namespace care::folder {
+
+inline constexpr int kConfigFormat = 1;
+
+struct Config {
+  int format = kConfigFormat;
+  std::string name;
+  util::Date start, end;
+  std::vector<std::string> host_countries;
+  std::vector<std::string> eu_countries;
+  int target_assisted = 0, target_minors = 0, target_assessed = 0;
+  util::Amount cap_per_person;
+  std::string currency;
+  std::vector<int> monitoring_months{1, 3, 6, 9, 12};
+  int min_cell = 5;
+  bool git_commit = false;
+  // Where each setting came from: "care.toml:12" or "default".
+  std::map<std::string, std::string> origin;
+
+  bool is_eu(std::string_view country) const;
+  bool is_host(std::string_view country) const;
+};
+
+struct ConfigResult {
+  std::optional<Config> config;  // set only when there were no problems
+  diag::Diagnostics problems;
+};
+
+// Parses the text of a care.toml shown to the user as display_path.
+ConfigResult parse_config(std::string text, const std::string& display_path);
+ConfigResult load_config(const std::string& file, const std::string& display_path);
+
+// Every setting, one per line: "key = value  # origin".
+std::string describe(const Config& config);
+
+}  // namespace care::folder

@@ -1,0 +1,98 @@
+#include "records/facts.h"
+
+#include "records/fields.h"
+
+namespace care::records {
+
+std::string_view stage_name(Stage s) {
+  switch (s) {
+    case Stage::Referred: return "referred";
+    case Stage::Assessed: return "assessed";
+    case Stage::Planned: return "planned";
+    case Stage::Returned: return "returned";
+    case Stage::Monitoring: return "monitoring";
+    case Stage::Closed: return "closed";
+  }
+  return "referred";
+}
+
+bool is_closed(const Case& c) {
+  if (!c.closure) return false;
+  const auto& reopened = list(c.closure->root, "reopened");
+  // Reopened: closed again only if the last reopening says so.
+  return reopened.empty() || field(reopened.back(), "closed_again") != nullptr;
+}
+
+Stage stage_of(const Case& c) {
+  if (is_closed(c)) return Stage::Closed;
+  if (c.journey && (c.monitoring_plan || !c.contacts.empty())) return Stage::Monitoring;
+  if (c.journey) return Stage::Returned;
+  if (c.plan) return Stage::Planned;
+  if (!c.assessments.empty()) return Stage::Assessed;
+  return Stage::Referred;
+}
+
+std::optional<util::Date> referral_date(const Case& c) {
+  return c.main ? date(c.main->root, "referral.date") : std::nullopt;
+}
+
+std::optional<util::Date> arrival_date(const Case& c) {
+  return c.journey ? date(c.journey->root, "arrival") : std::nullopt;
+}
+
+bool is_minor_on(const Case& c, const util::Date& on) {
+  if (!c.main) return false;
+  if (flag(c.main->root, "age_uncertain").value_or(false)) return true;
+  auto birth = date(c.main->root, "date_of_birth");
+  return birth && util::age_on(*birth, on) < 18;
+}
+
+bool is_minor_case(const Case& c) {
+  auto referred = referral_date(c);
+  return referred && is_minor_on(c, *referred);
+}
+
+bool is_ineligible(const Case& c) {
+  return c.main && text(c.main->root, "eligibility.status") == "ineligible";
+}
+
+namespace {
+const std::vector<doc::Node>& consents(const Case& c) {
+  static const std::vector<doc::Node> none;
+  return c.main ? list(c.main->root, "consents") : none;
+}
+}  // namespace
+
+bool consent_in_force(const Case& c, std::string_view purpose, const util::Date& on) {
+  std::optional<util::Date> last;
+  bool granted = false;
+  for (const auto& entry : consents(c)) {
+    auto when = date(entry, "date");
+    if (text(entry, "purpose") != purpose || !when || *when > on) continue;
+    if (last && *when < *last) continue;  // entries may be out of order; latest wins
+    last = when;
+    granted = text(entry, "action") == "granted";
+  }
+  return granted;
+}
+
+bool consent_given_by(const Case& c, std::string_view purpose, std::string_view who) {
+  for (const auto& entry : consents(c))
+    if (text(entry, "purpose") == purpose && text(entry, "action") == "granted" &&
+        text(entry, "given_by") == who)
+      return true;
+  return false;
+}
+
+PlanTotals plan_totals(const Record& plan, std::string_view currency) {
+  PlanTotals totals;
+  for (const auto& item : list(plan.root, "items")) {
+    for (const auto& d : list(item, "deliveries"))
+        if (auto m = money(d, "amount"); m && m->currency == currency) totals.delivered += m->amount;
+    if (text(item, "status") == "cancelled") continue;
+    if (auto m = money(item, "budget"); m && m->currency == currency) totals.planned += m->amount;
+  }
+  return totals;
+}
+
+}  // namespace care::records

@@ -1,0 +1,46 @@
+// Facts derived from a case's records, never stored twice: stage, minority at
+// a date, consent in force at a date, the plan's totals.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "records/store.h"
+#include "util/date.h"
+#include "util/money.h"
+
+namespace care::records {
+
+enum class Stage { Referred, Assessed, Planned, Returned, Monitoring, Closed };
+std::string_view stage_name(Stage stage);
+Stage stage_of(const Case& c);
+
+inline bool usable(const std::optional<Record>& r) { return r && r->valid; }
+
+std::optional<util::Date> referral_date(const Case& c);
+std::optional<util::Date> arrival_date(const Case& c);
+
+// A minor on `on`: under 18 that day, or of uncertain age (presumed a child).
+// Age is always computed at a date: a minor who turns 18 is an adult from that day.
+bool is_minor_on(const Case& c, const util::Date& on);
+// A minor at referral, which is what decides the safeguards of the case.
+bool is_minor_case(const Case& c);
+
+bool is_ineligible(const Case& c);
+
+// The consent for `purpose` in force on `on`: the last entry dated on or
+// before it decides (grants and withdrawals are a history, never erased).
+bool consent_in_force(const Case& c, std::string_view purpose, const util::Date& on);
+bool consent_given_by(const Case& c, std::string_view purpose, std::string_view who);
+
+// Closed and not reopened since.
+bool is_closed(const Case& c);
+
+struct PlanTotals {
+  util::Amount planned;    // budgets of items not cancelled, in the program's currency
+  util::Amount delivered;  // deliveries in the program's currency
+};
+PlanTotals plan_totals(const Record& plan, std::string_view currency);
+
+}  // namespace care::records

@@ -1,0 +1,45 @@
+// The kinds of record a case folder holds, where each lives, and its schema.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace care::records {
+
+enum class Kind { Case, Identity, Assessment, Minor, Plan, Return, MonitoringPlan, Contact, Closure, Outreach };
+
+struct KindInfo {
+  Kind kind;
+  std::string_view name;         // the value of the record's `kind` field
+  std::string_view schema_file;  // in schemas/
+};
+
+const std::vector<KindInfo>& all_kinds();
+const KindInfo& info(Kind kind);
+std::optional<Kind> kind_named(std::string_view name);
+
+// Case IDs: host office, year, sequence (AT-2014-007). Outreach IDs: OR-AT-2014-002.
+// Both patterns exclude anything that could be a path trick.
+bool is_case_id(std::string_view id);
+bool is_outreach_id(std::string_view id);
+
+// Where a file sits in the folder, worked out from its path relative to the root.
+struct Placement {
+  Kind kind;
+  std::string owner;  // the case ID, or the outreach ID
+  std::string stem;   // for dated files (assessments, contacts): the file name without .yaml
+};
+
+// What a path relative to the root is: a record, or the reason it is not.
+struct Classified {
+  std::optional<Placement> placement;
+  std::string problem;  // why the file is not a record, when placement is empty
+};
+Classified classify(std::string_view relative_path);
+
+// The relative path of a record of a given kind ("cases/AT-2014-001/plan.yaml").
+std::string path_of(Kind kind, std::string_view owner, std::string_view stem = {});
+
+}  // namespace care::records

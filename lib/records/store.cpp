@@ -1,0 +1,105 @@
+#include "records/store.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "doc/yaml_io.h"
+#include "folder/case_folder.h"
+#include "schema/catalog.h"
+
+namespace care::records {
+namespace fs = std::filesystem;
+namespace {
+
+struct Loading {
+  Record record;
+  diag::Diagnostics problems;
+};
+
+Loading load_one(const folder::RecordFile& f, const Placement& where) {
+  Loading out;
+  out.record.where = where;
+  out.record.file = f.shown;
+  out.record.absolute = f.absolute;
+  auto parsed = doc::read_file(f.absolute.string(), f.shown);
+  out.problems = std::move(parsed.problems);
+  if (parsed.root) {
+    out.record.root = std::move(*parsed.root);
+    auto uri = schema::uri_for(info(where.kind).schema_file);
+    diag::Diagnostics found = schema::validate(schema::catalog(), out.record.root, uri);
+    out.record.valid = found.empty();
+    out.problems.insert(out.problems.end(), found.begin(), found.end());
+  }
+  if (where.kind == Kind::Identity)
+    for (auto& d : out.problems) redact(d);
+  return out;
+}
+
+std::vector<Loading> load_all(const std::vector<folder::RecordFile>& files,
+                              const std::vector<Placement>& places, unsigned threads) {
+  std::vector<Loading> results(files.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) results[i] = load_one(files[i], places[i]);
+  };
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, files.size())));
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  return results;
+}
+
+void file_into_case(Folder& folder, Record record) {
+  if (record.where.kind == Kind::Outreach) return folder.outreach.push_back(std::move(record));
+  Case& c = folder.cases[record.where.owner];
+  c.id = record.where.owner;
+  switch (record.where.kind) {
+    case Kind::Case: c.main = std::move(record); break;
+    case Kind::Identity: c.identity = std::move(record); break;
+    case Kind::Minor: c.minor = std::move(record); break;
+    case Kind::Plan: c.plan = std::move(record); break;
+    case Kind::Return: c.journey = std::move(record); break;
+    case Kind::MonitoringPlan: c.monitoring_plan = std::move(record); break;
+    case Kind::Closure: c.closure = std::move(record); break;
+    case Kind::Assessment: c.assessments.push_back(std::move(record)); break;
+    case Kind::Contact: c.contacts.push_back(std::move(record)); break;
+    case Kind::Outreach: break;
+  }
+}
+
+}  // namespace
+
+void redact(diag::Diagnostic& d) {
+  d.excerpt.clear();
+  if (d.code.starts_with("schema."))
+    d.message = fmt::format("a value here breaks the identity schema's \"{}\" rule "
+                            "(identity values are never shown)", d.code.substr(7));
+}
+
+Loaded load(const fs::path& root, const folder::Config& config, const fs::path& cwd,
+            const LoadOptions& options) {
+  Loaded out;
+  out.folder.root = root;
+  out.folder.config = config;
+  folder::Listing listing = folder::list_record_files(root, cwd);
+  out.problems = std::move(listing.problems);
+  std::vector<folder::RecordFile> files;
+  std::vector<Placement> places;
+  for (auto& f : listing.files) {
+    Placement where = *classify(f.relative).placement;
+    if (where.kind == Kind::Identity && !options.read_identity) continue;
+    files.push_back(std::move(f));
+    places.push_back(std::move(where));
+  }
+  for (auto& loading : load_all(files, places, options.threads)) {
+    out.problems.insert(out.problems.end(), loading.problems.begin(), loading.problems.end());
+    file_into_case(out.folder, std::move(loading.record));
+  }
+  return out;
+}
+
+}  // namespace care::records

@@ -1,0 +1,57 @@
+// Loading a whole case folder: every record read, typed and checked against
+// its schema, grouped by case. Files load in parallel; the result does not
+// depend on the order in which they finish.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "doc/node.h"
+#include "folder/config.h"
+#include "records/kind.h"
+
+namespace care::records {
+
+struct Record {
+  Placement where;
+  std::string file;  // as shown to the user
+  std::filesystem::path absolute;
+  doc::Node root;
+  bool valid = false;  // parsed and passed its schema
+};
+
+struct Case {
+  std::string id;
+  std::optional<Record> main, identity, minor, plan, journey, monitoring_plan, closure;
+  std::vector<Record> assessments, contacts;  // in file-name (date) order
+};
+
+struct Folder {
+  std::filesystem::path root;
+  folder::Config config;
+  std::map<std::string, Case> cases;
+  std::vector<Record> outreach;  // in ID order
+};
+
+struct LoadOptions {
+  // Reports never read identity records; check reads them to validate them.
+  bool read_identity = true;
+  unsigned threads = 0;  // 0: one per core
+};
+
+struct Loaded {
+  Folder folder;
+  diag::Diagnostics problems;  // listing, syntax and schema problems
+};
+
+Loaded load(const std::filesystem::path& root, const folder::Config& config,
+            const std::filesystem::path& cwd, const LoadOptions& options = {});
+
+// Problems in identity records never quote the record: only where and which rule.
+void redact(diag::Diagnostic& d);
+
+}  // namespace care::records

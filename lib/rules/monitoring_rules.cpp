@@ -1,0 +1,87 @@
+// Monitoring runs from arrival for the months in care.toml; a case closed as
+// completed has run that course, and no contact falls outside it.
+#include <set>
+
+#include <fmt/format.h>
+
+#include "rules/internal.h"
+
+namespace care::rules {
+using records::Record;
+
+namespace {
+
+// Whether the case was open on `on`: before closure, or inside a reopening.
+bool open_on(const Record& closure, const util::Date& on) {
+  auto closed = records::date(closure.root, "date");
+  if (!closed || on <= *closed) return true;
+  for (const auto& r : records::list(closure.root, "reopened")) {
+    auto from = records::date(r, "date");
+    auto until = records::date(r, "closed_again");
+    if (from && on >= *from && (!until || on <= *until)) return true;
+  }
+  return false;
+}
+
+std::set<std::int64_t> plan_item_ids(const records::Case& c) {
+  std::set<std::int64_t> ids;
+  if (!records::usable(c.plan)) return ids;
+  for (const auto& item : records::list(c.plan->root, "items"))
+    if (auto id = records::integer(item, "id")) ids.insert(*id);
+  return ids;
+}
+
+void contact(const Context& cx, const records::Case& c, const Record& r, const std::set<std::int64_t>& items) {
+  auto on = records::date(r.root, "date");
+  auto arrival = records::arrival_date(c);
+  if (!c.journey) {
+    cx.report(records::where(r.root, "date"), "contact-before-return", "a monitoring contact for a case that has not returned",
+              "Record the return first (care-plan return); monitoring follows it.");
+  } else if (on && arrival && *on < *arrival) {
+    cx.report(records::where(r.root, "date"), "date-order",
+              fmt::format("contact on {} is before the arrival ({})", on->str(), arrival->str()),
+              "Check the date; monitoring starts after arrival.");
+  }
+  if (on && records::usable(c.closure) && !open_on(*c.closure, *on))
+    cx.report(records::where(r.root, "date"), "contact-after-closure",
+              fmt::format("contact on {} is after the case was closed", on->str()),
+              "Reopen the case with a reason (care-monitor reopen) before recording contacts.");
+  if (c.plan && !c.plan->valid) return;
+  for (const auto& progress : records::list(r.root, "items"))
+    if (auto id = records::integer(progress, "item"); id && !items.count(*id))
+      cx.report(records::where(progress, "item"), "item-id",
+                fmt::format("progress reported on item {}, which the plan does not have", *id),
+                "Use the item numbers of plan.yaml.");
+}
+
+void closure(const Context& cx, const records::Case& c, const Record& r) {
+  std::string reason = records::text(r.root, "reason");
+  auto closed = records::date(r.root, "date");
+  if (reason != "completed" || !closed) return;
+  auto arrival = records::arrival_date(c);
+  int months = cx.config().monitoring_months.back();
+  if (!arrival) {
+    cx.report(records::where(r.root, "reason"), "closure-early", "closed as completed, but the case never returned",
+              "Choose the reason that applies, e.g. chose_to_stop or no_longer_eligible.");
+  } else if (*closed < arrival->add_months(months)) {
+    cx.report(records::where(r.root, "reason"), "closure-early",
+              fmt::format("closed as completed on {}, before the {} months of monitoring ended ({})", closed->str(),
+                          months, arrival->add_months(months).str()),
+              "Closing early needs one of the early reasons (chose_to_stop, moved_or_migrated, lost_contact, ...).");
+  }
+}
+
+}  // namespace
+
+void check_monitoring(const Context& cx, const records::Case& c) {
+  if (c.monitoring_plan && c.monitoring_plan->valid && !c.journey)
+    cx.report(records::where(c.monitoring_plan->root, "agreed"), "contact-before-return",
+              "a monitoring plan for a case that has not returned",
+              "Record the return first (care-plan return); the schedule counts from arrival.");
+  auto items = plan_item_ids(c);
+  for (const auto& r : c.contacts)
+    if (r.valid) contact(cx, c, r, items);
+  if (records::usable(c.closure)) closure(cx, c, *c.closure);
+}
+
+}  // namespace care::rules

@@ -1,0 +1,14 @@
+// Writing JSON text by hand: small enough not to need a library, and exact
+// about escaping so that machine output is byte-stable.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace care::util {
+
+// s as a JSON string literal, quotes included; control characters escaped,
+// UTF-8 passed through.
+std::string json_string(std::string_view s);
+
+}  // namespace care::util

@@ -1,0 +1,23 @@
+// UTF-8 helpers that know nothing of the domain.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace care::util {
+
+struct TextPosition {
+  int line = 1;    // 1-based
+  int column = 1;  // 1-based, in bytes
+};
+
+// Position of the first byte that is not part of well-formed UTF-8 (overlong
+// forms, surrogates and code points past U+10FFFF count as malformed), or of
+// a NUL byte; nullopt when the whole text is fine.
+std::optional<TextPosition> find_invalid_utf8(std::string_view text);
+
+// Number of code points in well-formed UTF-8 text.
+std::size_t code_points(std::string_view text);
+
+}  // namespace care::util

@@ -1,0 +1,203 @@
+#include <doctest/doctest.h>
+
+#include "doc/yaml_io.h"
+
+using care::doc::Node;
+using care::doc::parse;
+
+namespace {
+
+Node read(const std::string& text) {
+  auto r = parse(text, "t.yaml");
+  REQUIRE_MESSAGE(r.problems.empty(), (r.problems.empty() ? "" : r.problems[0].message));
+  REQUIRE(r.root);
+  return *r.root;
+}
+
+care::diag::Diagnostic first_problem(const std::string& text) {
+  auto r = parse(text, "t.yaml");
+  REQUIRE_FALSE(r.problems.empty());
+  CHECK_FALSE(r.root);
+  return r.problems.front();
+}
+
+}  // namespace
+
+TEST_CASE("yaml_io: only true and false are booleans") {
+  Node n = read("a: true\nb: false\nc: yes\nd: NO\ne: True\nf: off\n");
+  CHECK(n.find("a")->is_bool());
+  CHECK(n.find("a")->as_bool());
+  CHECK(n.find("b")->is_bool());
+  for (const char* key : {"c", "d", "e", "f"}) {
+    CAPTURE(key);
+    CHECK(n.find(key)->is_string());
+  }
+  CHECK(n.find("d")->text() == "NO");
+}
+
+TEST_CASE("yaml_io: numbers only as JSON writes them; dates and codes stay strings") {
+  Node n = read("a: 12\nb: 0012\nc: 2014-03-01\nd: -3.5\ne: 1e3\nf: 0x1F\ng: .5\nh: 1_000\ni: \"12\"\n");
+  CHECK(n.find("a")->is_integer());
+  CHECK(n.find("a")->as_integer() == 12);
+  CHECK(n.find("b")->is_string());
+  CHECK(n.find("b")->text() == "0012");
+  CHECK(n.find("c")->is_string());
+  CHECK(n.find("d")->type() == Node::Type::Number);
+  CHECK(n.find("d")->as_number() == -3.5);
+  CHECK(n.find("e")->type() == Node::Type::Number);
+  CHECK(n.find("f")->is_string());
+  CHECK(n.find("g")->is_string());
+  CHECK(n.find("h")->is_string());
+  CHECK(n.find("i")->is_string());
+}
+
+TEST_CASE("yaml_io: null forms") {
+  Node n = read("a: null\nb: ~\nc:\nd: \"null\"\n");
+  CHECK(n.find("a")->is_null());
+  CHECK(n.find("b")->is_null());
+  CHECK(n.find("c")->is_null());
+  CHECK(n.find("d")->is_string());
+}
+
+TEST_CASE("yaml_io: every node keeps its line and column, 1-based") {
+  Node n = read("kind: case\nreferral:\n  date: \"2014-03-01\"\nlist:\n  - x\n");
+  const Node* date = n.find("referral")->find("date");
+  CHECK(date->location().line == 3);
+  CHECK(date->location().column == 9);
+  CHECK(date->location().path() == "t.yaml");
+  CHECK(n.find_entry("referral")->key_at.line == 2);
+  CHECK(n.find_entry("referral")->key_at.column == 1);
+  CHECK(n.find("list")->items()[0].location().line == 5);
+  CHECK(n.find("list")->items()[0].location().column == 5);
+}
+
+TEST_CASE("yaml_io: duplicate keys are refused where the second one stands") {
+  auto d = first_problem("a: 1\nb: 2\na: 3\n");
+  CHECK(d.code == "yaml.duplicate-key");
+  CHECK(d.line == 3);
+  CHECK(d.column == 1);
+  CHECK(d.message == "duplicate key \"a\" (first at line 1)");
+  CHECK(d.excerpt == "a: 3");
+}
+
+TEST_CASE("yaml_io: anchors and aliases are refused") {
+  CHECK(first_problem("a: &x 1\nb: 2\n").code == "yaml.anchor");
+  auto r = parse("a: &x 1\nb: *x\n", "t.yaml");
+  REQUIRE(r.problems.size() == 2);
+  CHECK(r.problems[1].code == "yaml.alias");
+  CHECK(r.problems[1].line == 2);
+}
+
+TEST_CASE("yaml_io: tags other than !!str are refused; !!str forces text") {
+  CHECK(first_problem("a: !!int 3\n").code == "yaml.tag");
+  CHECK(first_problem("a: !custom x\n").code == "yaml.tag");
+  CHECK(read("a: !!str 12\n").find("a")->is_string());
+}
+
+TEST_CASE("yaml_io: depth and size are capped") {
+  std::string deep;
+  for (int i = 0; i < 40; ++i) deep += std::string(static_cast<std::size_t>(i) * 2, ' ') + "k:\n";
+  CHECK(first_problem(deep).code == "yaml.depth");
+  care::doc::Limits small{16, 32};
+  auto r = parse("key: a long value\n", "t.yaml", small);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].code == "yaml.size");
+}
+
+TEST_CASE("yaml_io: syntax errors and bad encoding are located") {
+  auto d = first_problem("a: 1\nb: [1, 2\n");
+  CHECK(d.code == "yaml.syntax");
+  CHECK(d.line >= 2);
+  auto e = first_problem("a: ok\nb: caf\xe9\n");
+  CHECK(e.code == "yaml.encoding");
+  CHECK(e.line == 2);
+  CHECK(e.column == 7);
+}
+
+TEST_CASE("yaml_io: a second document is refused") {
+  CHECK(first_problem("a: 1\n---\nb: 2\n").code == "yaml.documents");
+}
+
+TEST_CASE("yaml_io: reads JSON too") {
+  Node n = read(R"({"a": [1, 2.5, "x"], "b": {"c": null, "d": true}})");
+  CHECK(n.find("a")->items().size() == 3);
+  CHECK(n.find("b")->find("d")->as_bool());
+}
+
+TEST_CASE("yaml_io: a missing file is a problem, not an exception") {
+  auto r = care::doc::read_file("/nonexistent/x.yaml", "x.yaml");
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].code == "file.unreadable");
+  CHECK(r.problems[0].file == "x.yaml");
+}
+
+TEST_CASE("yaml_io: strings that a YAML reader could misread are quoted") {
+  for (const char* s : {"NO", "no", "yes", "on", "Off", "y", "true", "null", "~", "2014-03-01", "0012", "12",
+                        "1.5", "1e3", ".inf", ".nan", "12:30", "-1", "+1", "", " lead", "trail ", "a: b", "a #b",
+                        "#x", "-", "- x", "*x", "&x", "!x", "|", ">", "'q", "\"q", "%x", "@x", "`x", "{x", "[x",
+                        "x:", "<<"}) {
+    CAPTURE(s);
+    CHECK(care::doc::needs_quotes(s));
+  }
+  for (const char* s : {"AT", "female", "Vienna, Austria", "caseworker (Vienna office)", "it's", "a-b", "x#y"}) {
+    CAPTURE(s);
+    CHECK_FALSE(care::doc::needs_quotes(s));
+  }
+}
+
+TEST_CASE("yaml_io: emit gives canonical bytes that read back to the same tree") {
+  std::string text =
+      "kind: case\n"
+      "country: \"NO\"\n"
+      "date: \"2014-03-01\"\n"
+      "count: 3\n"
+      "ratio: 0.25\n"
+      "ok: true\n"
+      "none: null\n"
+      "empty_list: []\n"
+      "empty_map: {}\n"
+      "notes: |-\n"
+      "  line one\n"
+      "  line two\n"
+      "items:\n"
+      "  - id: 1\n"
+      "    tags:\n"
+      "      - a\n"
+      "      - \"yes\"\n"
+      "  - id: 2\n"
+      "nested:\n"
+      "  deeper:\n"
+      "    key: \"tab\\there\"\n";
+  Node n = read(text);
+  CHECK(care::doc::emit(n) == text);
+  CHECK(care::doc::equal(read(care::doc::emit(n)), n));
+}
+
+TEST_CASE("yaml_io: multi-line strings keep their trailing newlines") {
+  for (const char* s : {"a\nb", "a\nb\n", "a\nb\n\n", "a\n\n  b\n", "\nleading", " lead\nx", "x\n\x01"}) {
+    CAPTURE(s);
+    Node n = Node::mapping();
+    n.set("v", Node::string(s));
+    Node back = read(care::doc::emit(n));
+    CHECK(back.find("v")->text() == s);
+  }
+}
+
+TEST_CASE("yaml_io: find_comment sees comments but not # inside values") {
+  CHECK_FALSE(care::doc::find_comment("a: 1\nb: \"x # y\"\nc: 'it''s # no'\nd: x#y\n"));
+  auto c = care::doc::find_comment("a: 1\nb: 2  # note\n");
+  REQUIRE(c);
+  CHECK(c->line == 2);
+  CHECK(c->column == 7);
+  auto top = care::doc::find_comment("# heading\na: 1\n");
+  REQUIRE(top);
+  CHECK(top->line == 1);
+  CHECK_FALSE(care::doc::find_comment("notes: |\n  # not a comment\n  text\nb: 1\n"));
+  auto after = care::doc::find_comment("notes: |\n  text\n# a comment\nb: 1\n");
+  REQUIRE(after);
+  CHECK(after->line == 3);
+  CHECK_FALSE(care::doc::find_comment("items:\n  - note: |\n      # inside\n    next: x\n"));
+  auto listed = care::doc::find_comment("items:\n  - note: |\n      text\n    next: x # here\n");
+  REQUIRE(listed);
+  CHECK(listed->line == 4);
+}
