@@ -1,21 +1,13 @@
-// care-intake: Register referrals and assess cases. Its commands arrive in later
-// changes; until then it answers --help and --version and refuses the rest.
-#include <sys/stat.h>
-
-#include <CLI/CLI.hpp>
-
-#include "cli/exit_codes.h"
+// care-intake: from referral to a registered, assessed case. Flags only: each
+// subcommand's flags are in cmd/intake/, its work in lib/intake/.
+#include "intake/commands.h"
 
 int main(int argc, char** argv) {
-  ::umask(077);
-  CLI::App app{"Register referrals and assess cases (no commands in this version yet)."};
+  CLI::App app{"Register referrals, record consent and assessments, keep minors' files."};
   app.name("care-intake");
-  app.set_version_flag("--version", std::string("care-intake ") + CARE_VERSION);
-  app.require_subcommand(1);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? care::cli::kOk : care::cli::kUsage;
-  }
-  return care::cli::kUsage;
+  care::cli::GlobalOptions global;
+  care::cmd::add_global_options(app, global);
+  care::cmd::Commands commands;
+  using namespace care::cmd::intake;
+  return care::cmd::run(app, commands, argc, argv);
 }

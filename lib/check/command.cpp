@@ -13,14 +13,8 @@ namespace {
 
 constexpr std::string_view kProgram = "care-report";
 
-// Opens the session or prints why it could not; nullopt means "exit with code".
 std::optional<cli::Session> open(const cli::GlobalOptions& global, int& code) {
-  cli::Opened opened = cli::open_session(global);
-  if (opened.session) return std::move(opened.session);
-  if (!opened.message.empty()) cli::print_error(kProgram, opened.message);
-  cli::print_problems(opened.problems, kProgram);
-  code = opened.exit_code;
-  return std::nullopt;
+  return cli::open_or_explain(global, kProgram, code);
 }
 
 void print_bad_paths(const Result& result) {
@@ -40,7 +34,7 @@ int check_command(const cli::GlobalOptions& global, const CheckFlags& flags) {
     std::fputs(diag::render_json(result.problems).c_str(), stdout);
   } else {
     cli::print_problems(result.problems, kProgram);
-    if (flags.verbose || !result.problems.empty())
+    if (result.bad_paths.empty() && (flags.verbose || !result.problems.empty()))
       std::fputs(fmt::format("{}\n", summary(result)).c_str(), stderr);
   }
   return exit_code(result, flags.strict);

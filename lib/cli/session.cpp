@@ -84,6 +84,15 @@ Opened open_session(const GlobalOptions& options) {
   return out;
 }
 
+std::optional<Session> open_or_explain(const GlobalOptions& options, std::string_view program, int& code) {
+  Opened opened = open_session(options);
+  if (opened.session) return std::move(opened.session);
+  if (!opened.message.empty()) print_error(program, opened.message);
+  print_problems(opened.problems, program);
+  code = opened.exit_code;
+  return std::nullopt;
+}
+
 void print_problems(const diag::Diagnostics& problems, std::string_view program) {
   for (const auto& d : problems) std::fputs(diag::render_text(d, program).c_str(), stderr);
 }

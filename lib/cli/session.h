@@ -38,6 +38,9 @@ std::optional<util::Date> resolve_today(const std::string& as_of, std::string& e
 
 Opened open_session(const GlobalOptions& options);
 
+// Opens the session, printing why it could not (exit code in `code`).
+std::optional<Session> open_or_explain(const GlobalOptions& options, std::string_view program, int& code);
+
 // Prints problems to stderr as text, with the program's name.
 void print_problems(const diag::Diagnostics& problems, std::string_view program);
 

@@ -59,7 +59,7 @@ std::string place(const Diagnostic& d) {
 // The source line, and a caret under the column; tabs are kept so that the
 // caret lines up in a terminal.
 std::string excerpt(const Diagnostic& d) {
-  if (d.line == 0 || (d.excerpt.empty() && d.column <= 1)) return {};
+  if (d.line == 0 || d.excerpt.empty()) return {};
   std::string number = std::to_string(d.line);
   std::string gutter(number.size(), ' ');
   std::string pad;

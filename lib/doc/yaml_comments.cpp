@@ -95,6 +95,10 @@ std::optional<CommentAt> find_comment(std::string_view text) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     ++number;
+    if (number == 1 && text.substr(0, end).starts_with(kSchemaModeline)) {
+      start = end + 1;
+      continue;
+    }
     if (auto col = lexer.scan(text.substr(start, end - start)))
       return CommentAt{number, static_cast<int>(*col) + 1};
     start = end + 1;

@@ -37,7 +37,11 @@ ParseResult parse(std::string text, std::string display_path, const Limits& limi
 ParseResult read_file(const std::string& file, std::string display_path,
                       const Limits& limits = {});
 
-// The first comment in text, if any (1-based line and column). Used to refuse
+// The first line of a record that tells editors running the YAML language
+// server where its schema is. The tools write it; it is not a person's comment.
+inline constexpr std::string_view kSchemaModeline = "# yaml-language-server: $schema=";
+
+// The first comment in text other than a schema modeline on line 1, if any (1-based line and column). Used to refuse
 // rewriting a hand-edited record whose comments would otherwise be lost.
 struct CommentAt {
   int line = 0;

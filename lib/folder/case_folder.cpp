@@ -65,29 +65,35 @@ void consider(Listing& out, const fs::directory_entry& entry, RecordFile f) {
   }
 }
 
+// Walks one folder, and each folder below it: a folder that cannot be read is
+// reported by name and skipped, and the walk goes on with the others.
+void walk(Listing& out, const fs::path& folder, const fs::path& root, const fs::path& cwd) {
+  std::error_code ec;
+  fs::directory_iterator it(folder, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    std::error_code kind_ec;
+    if (entry.is_directory(kind_ec) && !entry.is_symlink(kind_ec)) {
+      if (!entry.path().filename().string().starts_with(".")) walk(out, entry.path(), root, cwd);
+      continue;
+    }
+    RecordFile f{entry.path(), entry.path().lexically_relative(root).generic_string(),
+                 display_path(entry.path(), cwd)};
+    consider(out, entry, std::move(f));
+  }
+  if (ec)
+    out.problems.push_back(diag::in_file(display_path(folder, cwd), "folder.unreadable",
+                                         fmt::format("cannot read the folder: {}", ec.message()),
+                                         "Check its permissions; its records were not checked."));
+}
+
 }  // namespace
 
 Listing list_record_files(const fs::path& root, const fs::path& cwd) {
   Listing out;
   for (const char* top : {"cases", "outreach"}) {
     std::error_code ec;
-    fs::path base = root / top;
-    if (!fs::is_directory(base, ec)) continue;
-    fs::recursive_directory_iterator it(base, fs::directory_options::none, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      const fs::directory_entry& entry = *it;
-      if (entry.is_directory(ec) && entry.path().filename().string().starts_with(".")) {
-        it.disable_recursion_pending();
-        continue;
-      }
-      RecordFile f{entry.path(), entry.path().lexically_relative(root).generic_string(),
-                   display_path(entry.path(), cwd)};
-      consider(out, entry, std::move(f));
-    }
-    if (ec)
-      out.problems.push_back(diag::in_file(display_path(base, cwd), "folder.unreadable",
-                                           fmt::format("cannot read the folder: {}", ec.message()),
-                                           "Check its permissions."));
+    if (fs::is_directory(root / top, ec)) walk(out, root / top, root, cwd);
   }
   std::sort(out.files.begin(), out.files.end(),
             [](const RecordFile& a, const RecordFile& b) { return a.relative < b.relative; });

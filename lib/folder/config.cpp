@@ -72,7 +72,8 @@ class Reader {
     const toml::node* n = t.get(key);
     if (!n && required)
       problem(t.source(), "config.missing", fmt::format("missing setting \"{}\"", dotted(section, key)),
-              fmt::format("Add \"{} = ...\" to the [{}] table.", key, section));
+              section.empty() ? fmt::format("Add \"{} = ...\" at the top of the file.", key)
+                              : fmt::format("Add \"{} = ...\" to the [{}] table.", key, section));
     if (n) origin_[dotted(section, key)] = fmt::format("{}:{}", source_->path, n->source().begin.line);
     return n;
   }
@@ -119,8 +120,8 @@ void read_count(Reader& r, const toml::table& t, std::string_view section, std::
   if (!n) return;
   auto v = n->value<int64_t>();
   if (!n->is_integer() || !v || *v < minimum || *v > 1'000'000)
-    return r.wrong_type(*n, section, key, fmt::format("a whole number of at least {}", minimum),
-                        std::to_string(std::max(out, minimum)));
+    return r.wrong_type(*n, section, key, fmt::format("a whole number from {} to 1000000", minimum),
+                        std::to_string(std::max(out, std::max(minimum, 1))));
   out = static_cast<int>(*v);
 }
 
@@ -272,6 +273,7 @@ ConfigResult parse_config(std::string text, const std::string& display_path) {
   read_reports(reader, root, c);
   read_git(reader, root, c);
   set_default_origins(c, reader.take_origins());
+  diag::sort(result.problems);
   if (result.problems.empty()) result.config = std::move(c);
   return result;
 }

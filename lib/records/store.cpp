@@ -75,9 +75,11 @@ void file_into_case(Folder& folder, Record record) {
 
 void redact(diag::Diagnostic& d) {
   d.excerpt.clear();
-  if (d.code.starts_with("schema."))
-    d.message = fmt::format("a value here breaks the identity schema's \"{}\" rule "
-                            "(identity values are never shown)", d.code.substr(7));
+  if (!d.code.starts_with("schema.")) return;
+  d.message = fmt::format("a value here breaks the identity schema's \"{}\" rule "
+                          "(identity values are never shown)", d.code.substr(7));
+  if (d.code == "schema.enum" || d.code == "schema.const")
+    d.hint = "care-records(5) lists the values this field takes.";
 }
 
 Loaded load(const fs::path& root, const folder::Config& config, const fs::path& cwd,

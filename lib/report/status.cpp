@@ -58,6 +58,8 @@ std::string status_text(const records::Folder& folder, const check::Result& chec
   out += progress("assessed", n.assessed, cfg.target_assessed, cfg.min_cell, hide);
   out += progress("assisted", n.assisted, cfg.target_assisted, cfg.min_cell, hide);
   out += progress("minors assisted", n.minors_assisted, cfg.target_minors, cfg.min_cell, hide);
+  if (options.suppress)
+    out += fmt::format("\n<{0}: fewer than {0}; *: hidden so that a small count cannot be worked out\n", cfg.min_cell);
   return out;
 }
 

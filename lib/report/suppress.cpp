@@ -17,13 +17,14 @@ Column suppress(const std::vector<int>& counts, int min_cell) {
   Cell* partner = nullptr;
   for (auto& c : col.cells)
     if (!c.hidden && c.count > 0 && (!partner || c.count < partner->count)) partner = &c;
-  if (partner) partner->hidden = true;
-  else col.total.hidden = true;
+  // Without a partner the lone hidden cell is the total itself, hidden already.
+  if (partner) partner->hidden = partner->secondary = true;
   return col;
 }
 
 std::string show(const Cell& cell, int min_cell) {
-  return cell.hidden ? "<" + std::to_string(min_cell) : std::to_string(cell.count);
+  if (!cell.hidden) return std::to_string(cell.count);
+  return cell.secondary ? "*" : "<" + std::to_string(min_cell);
 }
 
 }  // namespace care::report

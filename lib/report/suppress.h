@@ -11,6 +11,7 @@ namespace care::report {
 struct Cell {
   int count = 0;
   bool hidden = false;
+  bool secondary = false;  // hidden only so that another hidden count stays hidden
 };
 
 struct Column {
@@ -21,7 +22,7 @@ struct Column {
 // Suppresses in place. With min_cell <= 1 nothing is hidden.
 Column suppress(const std::vector<int>& counts, int min_cell);
 
-// "12", "<5" for a hidden cell.
+// "12"; "<5" for a small count; "*" for a cell hidden to protect another.
 std::string show(const Cell& cell, int min_cell);
 
 }  // namespace care::report

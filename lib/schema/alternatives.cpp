@@ -82,6 +82,7 @@ void Checker::explain_no_match(const Here& here, std::string_view keyword,
                                const std::vector<SchemaAt>& options,
                                std::vector<diag::Diagnostics>& results) {
   if (explain_by_tag(here, keyword, options, results)) return;
+  if (explain_by_required(here, keyword, options, results)) return;
   if (explain_by_type(here, keyword, options, results)) return;
   auto closest = std::min_element(results.begin(), results.end(),
                                   [](const auto& a, const auto& b) { return a.size() < b.size(); });
@@ -93,6 +94,29 @@ void Checker::explain_no_match(const Here& here, std::string_view keyword,
          std::move(hint));
 }
 
+// The field that tells the alternatives apart, if any: the first one that
+// every alternative pins to fixed values with "const" or "enum".
+std::optional<Checker::Tag> Checker::find_tag(const std::vector<SchemaAt>& resolved) {
+  const Node* first_properties =
+      resolved[0].node->is_mapping() ? resolved[0].node->find("properties") : nullptr;
+  if (!first_properties) return std::nullopt;
+  for (const Node::Entry& candidate : first_properties->entries()) {
+    Tag tag{candidate.key, {}};
+    bool pinned = std::all_of(resolved.begin(), resolved.end(), [&](const SchemaAt& option) {
+      const Node* p = property_schema(*option.node, candidate.key);
+      if (!p) return false;
+      const Node& s = *follow_refs(child(option, *p)).node;
+      const Node* c = s.is_mapping() ? s.find("const") : nullptr;
+      const Node* e = s.is_mapping() ? s.find("enum") : nullptr;
+      if (c) add_choice(tag.choices, *c);
+      if (e) for (const Node& v : e->items()) add_choice(tag.choices, v);
+      return c || (e && e->is_sequence());
+    });
+    if (pinned) return tag;
+  }
+  return std::nullopt;
+}
+
 // Alternatives that are all mappings told apart by one field with a fixed
 // value ("kind": "referral" / "kind": "transfer"): the value of that field
 // in the document says which alternative was meant.
@@ -102,62 +126,72 @@ bool Checker::explain_by_tag(const Here& here, std::string_view keyword,
   if (!here.value.is_mapping() || options.size() < 2) return false;
   std::vector<SchemaAt> resolved;
   for (const SchemaAt& option : options) resolved.push_back(follow_refs(option));
-  const Node* first_properties =
-      resolved[0].node->is_mapping() ? resolved[0].node->find("properties") : nullptr;
-  if (!first_properties) return false;
-
-  // The tag field: the first one that every alternative pins to fixed values.
-  std::string tag;
-  std::vector<const Node*> choices;
-  for (const Node::Entry& candidate : first_properties->entries()) {
-    std::vector<const Node*> values;
-    bool pinned = std::all_of(resolved.begin(), resolved.end(), [&](const SchemaAt& option) {
-      const Node* p = property_schema(*option.node, candidate.key);
-      if (!p) return false;
-      const Node& s = *follow_refs(child(option, *p)).node;
-      const Node* c = s.is_mapping() ? s.find("const") : nullptr;
-      const Node* e = s.is_mapping() ? s.find("enum") : nullptr;
-      if (c) add_choice(values, *c);
-      if (e) for (const Node& v : e->items()) add_choice(values, v);
-      return c || (e && e->is_sequence());
-    });
-    if (pinned) {
-      tag = candidate.key;
-      choices = std::move(values);
-      break;
-    }
-  }
-  if (tag.empty()) return false;
-
-  const Node* given = here.value.find(tag);
+  std::optional<Tag> tag = find_tag(resolved);
+  if (!tag) return false;
+  const Node* given = here.value.find(tag->field);
   if (!given) {
-    bool all_require = std::all_of(resolved.begin(), resolved.end(),
-                                   [&](const SchemaAt& o) { return requires_field(*o.node, tag); });
+    bool all_require = std::all_of(resolved.begin(), resolved.end(), [&](const SchemaAt& o) {
+      return requires_field(*o.node, tag->field);
+    });
     if (!all_require) return false;
     report(here, here.value.location(), keyword,
-           fmt::format("missing required field \"{}\"{}", tag, wording::in_place(here.path)),
-           fmt::format("Add the field \"{}\" {}, with one of: {}.", tag, wording::to_place(here.path),
-                       wording::show_choices(choices)));
+           fmt::format("missing required field \"{}\"{}", tag->field, wording::in_place(here.path)),
+           fmt::format("Add the field \"{}\" {}, with one of: {}.", tag->field,
+                       wording::to_place(here.path), wording::show_choices(tag->choices)));
     return true;
   }
   for (std::size_t i = 0; i < resolved.size(); ++i) {
-    const Node* p = property_schema(*resolved[i].node, tag);
-    if (!valid(child(resolved[i], *p), *given)) continue;
+    if (!valid(child(resolved[i], *property_schema(*resolved[i].node, tag->field)), *given)) continue;
     here.out.insert(here.out.end(), results[i].begin(), results[i].end());
     return true;
   }
+  report_bad_tag(here, keyword, *tag, *given);
+  return true;
+}
+
+void Checker::report_bad_tag(const Here& here, std::string_view keyword, const Tag& tag,
+                             const Node& given) {
   std::vector<std::string> words;
-  for (const Node* c : choices)
+  for (const Node* c : tag.choices)
     if (c->is_string()) words.push_back(c->text());
   std::string hint = "Use one of the listed values, spelt exactly as shown.";
-  if (given->is_string())
-    if (auto meant = wording::closest(given->text(), words))
+  if (given.is_string())
+    if (auto meant = wording::closest(given.text(), words))
       hint = fmt::format("Use one of the listed values, spelt exactly as shown (did you mean \"{}\"?).",
                          *meant);
-  report(here, given->location(), keyword,
-         fmt::format("{}: {} is not one of: {}", wording::child_path(here.path, tag),
-                     wording::show(*given), wording::show_choices(choices)),
+  report(here, given.location(), keyword,
+         fmt::format("{}: {} is not one of: {}", wording::child_path(here.path, tag.field),
+                     wording::show(given), wording::show_choices(tag.choices)),
          std::move(hint));
+}
+
+// Alternatives that only differ in which fields they require ("given" or
+// "family"): say which fields would do.
+bool Checker::explain_by_required(const Here& here, std::string_view keyword,
+                                  const std::vector<SchemaAt>& options,
+                                  const std::vector<diag::Diagnostics>& results) {
+  if (!here.value.is_mapping()) return false;
+  const doc::Location& at = here.value.location();
+  std::vector<std::string> alternatives;
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    bool only_missing = std::all_of(results[i].begin(), results[i].end(), [&](const auto& d) {
+      return d.code == "schema.required" && d.line == at.line && d.column == at.column;
+    });
+    const Node& s = *follow_refs(options[i]).node;
+    const Node* required = s.is_mapping() ? s.find("required") : nullptr;
+    if (!only_missing || !required) return false;
+    std::vector<std::string> missing;
+    for (const Node& name : required->items())
+      if (name.is_string() && !here.value.find(name.text()))
+        missing.push_back(fmt::format("\"{}\"", name.text()));
+    if (missing.empty()) return false;
+    std::string fields = missing.size() == 1 ? missing[0] : "both " + wording::join_and(missing);
+    if (std::find(alternatives.begin(), alternatives.end(), fields) == alternatives.end())
+      alternatives.push_back(fields);
+  }
+  std::string either = wording::join_or(alternatives);
+  report(here, at, keyword, fmt::format("missing field {}{}", either, wording::in_place(here.path)),
+         fmt::format("Add {} {}.", either, wording::to_place(here.path)));
   return true;
 }
 

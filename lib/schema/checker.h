@@ -37,6 +37,9 @@ std::vector<std::string> declared_types(const doc::Node& type);
 
 class Checker {
  public:
+  // An "enum" longer than this is not listed in full in a message.
+  static constexpr std::size_t kMaxListedChoices = 12;
+
   explicit Checker(const Registry& registry) : registry_(registry) {}
 
   // Appends every problem of value against schema to out; path names value
@@ -63,6 +66,8 @@ class Checker {
     const doc::Node* keyword(std::string_view name) const { return schema.node->find(name); }
   };
 
+  // The schema's "description" as a hint ("Expected: ..."), or fallback.
+  std::string described(const Here& here, std::string fallback) const;
   void report(const Here& here, const doc::Location& at, std::string_view keyword,
               std::string message, std::string hint) const;
 
@@ -101,8 +106,18 @@ class Checker {
   void explain_no_match(const Here& here, std::string_view keyword,
                         const std::vector<SchemaAt>& options,
                         std::vector<diag::Diagnostics>& results);
+  struct Tag {
+    std::string field;
+    std::vector<const doc::Node*> choices;
+  };
+  std::optional<Tag> find_tag(const std::vector<SchemaAt>& resolved);
+  void report_bad_tag(const Here& here, std::string_view keyword, const Tag& tag,
+                      const doc::Node& given);
   bool explain_by_tag(const Here& here, std::string_view keyword,
                       const std::vector<SchemaAt>& options, std::vector<diag::Diagnostics>& results);
+  bool explain_by_required(const Here& here, std::string_view keyword,
+                           const std::vector<SchemaAt>& options,
+                           const std::vector<diag::Diagnostics>& results);
   bool explain_by_type(const Here& here, std::string_view keyword,
                        const std::vector<SchemaAt>& options,
                        std::vector<diag::Diagnostics>& results);

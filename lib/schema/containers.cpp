@@ -84,9 +84,12 @@ void Checker::check_unique(const Here& here) {
   for (std::size_t later = 1; later < list.size(); ++later) {
     for (std::size_t first = 0; first < later; ++first) {
       if (!doc::equal(list[first], list[later])) continue;
+      std::string where = wording::item_path(here.path, later);
+      std::string earlier = wording::item_path(here.path, first);
       report(here, list[later].location(), "uniqueItems",
-             fmt::format("{}: repeats {}", wording::item_path(here.path, later),
-                         wording::item_path(here.path, first)),
+             list[later].is_scalar()
+                 ? fmt::format("{}: {} is already listed at {}", where, wording::show(list[later]), earlier)
+                 : fmt::format("{}: repeats {}", where, earlier),
              "Remove the repeated entry.");
       break;
     }

@@ -184,10 +184,14 @@ void Checker::check_string(const Here& here) {
     report(here, v.location(), "minLength", std::move(message),
            fmt::format("Write at least {}.", wording::count(*least, "character", "characters")));
   }
-  if (const Node* pattern = here.keyword("pattern"); pattern && pattern->is_string())
-    check_pattern(here, *pattern);
+  // A date that fails its format usually fails its pattern too; the format's
+  // message is the clearer of the two, so it is the only one given.
+  const std::size_t before = here.out.size();
   if (const Node* format = here.keyword("format"); format && format->is_string())
     check_format(here, *format);
+  if (here.out.size() > before) return;
+  if (const Node* pattern = here.keyword("pattern"); pattern && pattern->is_string())
+    check_pattern(here, *pattern);
 }
 
 void Checker::check_pattern(const Here& here, const Node& pattern) {
@@ -210,10 +214,11 @@ void Checker::check_pattern(const Here& here, const Node& pattern) {
            "Shorten the value; if it must stay as it is, tell whoever maintains the schemas.");
     return;
   }
-  // A pattern means nothing to most people; an example from the schema does.
+  // A pattern means nothing to most people; an example or the schema's
+  // description of the value does.
   const Node* examples = here.keyword("examples");
-  std::string hint = fmt::format("Write it in the form the pattern {} describes.",
-                                 util::json_string(pattern.text()));
+  std::string hint = described(here, fmt::format("Write it in the form the pattern {} describes.",
+                                                 util::json_string(pattern.text())));
   if (examples && !examples->items().empty() && examples->items().front().is_string())
     hint = fmt::format("Write it in the same form as {}.",
                        util::json_string(examples->items().front().text()));

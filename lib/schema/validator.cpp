@@ -159,16 +159,35 @@ void Checker::check_enum(const Here& here) {
     choices.push_back(&choice);
     if (choice.is_string()) words.push_back(choice.text());
   }
-  std::string hint = "Use one of the listed values, spelt exactly as shown.";
-  if (here.value.is_string()) {
-    if (auto meant = wording::closest(here.value.text(), words))
-      hint = fmt::format("Use one of the listed values, spelt exactly as shown (did you mean \"{}\"?).",
-                         *meant);
+  std::optional<std::string> meant;
+  if (here.value.is_string()) meant = wording::closest(here.value.text(), words);
+  // A list of 250 country codes helps nobody: past a dozen values, the
+  // message only says the value is not allowed, and the hint relies on a
+  // suggestion or on the schema's own description of the values.
+  if (choices.size() > kMaxListedChoices) {
+    std::string hint = meant ? fmt::format("Did you mean \"{}\"?", *meant)
+                             : described(here, "Check the value against the list in the schema.");
+    report(here, here.value.location(), "enum",
+           fmt::format("{}: {} is not an allowed value", subject(here.path), wording::show(here.value)),
+           std::move(hint));
+    return;
   }
+  std::string hint = "Use one of the listed values, spelt exactly as shown.";
+  if (meant)
+    hint = fmt::format("Use one of the listed values, spelt exactly as shown (did you mean \"{}\"?).",
+                       *meant);
   report(here, here.value.location(), "enum",
          fmt::format("{}: {} is not one of: {}", subject(here.path), wording::show(here.value),
                      wording::show_choices(choices)),
          std::move(hint));
+}
+
+std::string Checker::described(const Here& here, std::string fallback) const {
+  const Node* description = here.keyword("description");
+  if (!description || !description->is_string() || description->text().empty()) return fallback;
+  std::string text = description->text();
+  if (text.back() != '.') text += '.';
+  return "Expected: " + text;
 }
 
 void Checker::check_const(const Here& here) {

@@ -152,14 +152,22 @@ std::string type_name(std::string_view json_type) {
   return fmt::format("a value of type \"{}\"", json_type);
 }
 
-std::string join_or(const std::vector<std::string>& phrases) {
+namespace {
+
+std::string join(const std::vector<std::string>& phrases, std::string_view last) {
   std::string out;
   for (std::size_t i = 0; i < phrases.size(); ++i) {
-    if (i > 0) out += i + 1 == phrases.size() ? " or " : ", ";
+    if (i > 0) out += i + 1 == phrases.size() ? last : ", ";
     out += phrases[i];
   }
   return out;
 }
+
+}  // namespace
+
+std::string join_or(const std::vector<std::string>& phrases) { return join(phrases, " or "); }
+
+std::string join_and(const std::vector<std::string>& phrases) { return join(phrases, " and "); }
 
 std::string found(const Node& value, const std::vector<std::string>& expected_types) {
   switch (value.type()) {

@@ -41,8 +41,10 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 
 // A JSON Schema type name as a person says it: "integer" gives "an integer".
 std::string type_name(std::string_view json_type);
-// "a string or null".
+// "a string or null"; "a, b or c".
 std::string join_or(const std::vector<std::string>& phrases);
+// "a and b"; "a, b and c".
+std::string join_and(const std::vector<std::string>& phrases);
 // What was found instead, e.g. "a string", or "2.5" where a whole number was due.
 std::string found(const doc::Node& value, const std::vector<std::string>& expected_types);
 // One sentence on turning value into one of the expected types.

@@ -59,9 +59,10 @@ TEST_CASE("config: a complete file reads, optional settings take their defaults"
 
 TEST_CASE("config: a misspelt key is an error with its place and a suggestion") {
   auto r = parse_config(replace(kGood, "minors = 10", "minor = 10"), "care.toml");
-  REQUIRE(r.problems.size() == 2);  // the unknown key, and the setting it failed to give
-  CHECK(r.problems[1].message == "missing setting \"targets.minors\"");
-  auto d = r.problems[0];
+  REQUIRE(r.problems.size() == 2);  // the setting it failed to give, and the unknown key
+  CHECK(r.problems[0].message == "missing setting \"targets.minors\"");
+  CHECK(r.problems[0].line == 8);  // the table that lacks it
+  auto d = r.problems[1];
   CHECK(d.code == "config.unknown-key");
   CHECK(d.line == 10);
   CHECK(d.column == 1);

@@ -15,6 +15,8 @@ TEST_CASE("suppress: counts below the threshold are hidden, zeros shown") {
 TEST_CASE("suppress: a lone hidden cell takes the smallest other non-zero cell with it") {
   auto col = suppress({0, 3, 7, 9}, 5);
   CHECK(col.cells[2].hidden);
+  CHECK(col.cells[2].secondary);
+  CHECK(care::report::show(col.cells[2], 5) == "*");
   CHECK_FALSE(col.cells[3].hidden);
   CHECK_FALSE(col.total.hidden);
   // What is shown cannot give back the hidden counts: total minus shown is 10,
@@ -28,10 +30,11 @@ TEST_CASE("suppress: a lone hidden cell takes the smallest other non-zero cell w
   CHECK(col.total.count - shown == 10);
 }
 
-TEST_CASE("suppress: with no partner the total is hidden") {
+TEST_CASE("suppress: a small total is hidden too") {
   auto col = suppress({0, 2, 0}, 5);
   CHECK(col.cells[1].hidden);
   CHECK(col.total.hidden);
+  CHECK_FALSE(col.total.secondary);
 }
 
 TEST_CASE("suppress: two hidden cells need no partner; threshold 1 hides nothing") {

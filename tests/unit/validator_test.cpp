@@ -89,6 +89,18 @@ TEST_CASE("validator: enum lists the allowed values and suggests a near miss") {
   CHECK(validate(schema, "sex: other\n").empty());
 }
 
+TEST_CASE("validator: a long enum is not listed; the description or a suggestion helps instead") {
+  std::string codes;
+  for (char c = 'A'; c <= 'Z'; ++c) codes += std::string(codes.empty() ? "" : ", ") + "\"A" + c + "\"";
+  const std::string schema = R"({"properties": {"office": {"enum": [)" + codes +
+                             R"(], "description": "A country code in capitals, e.g. AT"}}})";
+  Diagnostic d = only(validate(schema, "office: UK\n"), "schema.enum", 1, 9);
+  CHECK(d.message == "office: \"UK\" is not an allowed value");
+  CHECK(d.hint == "Expected: A country code in capitals, e.g. AT.");
+  d = only(validate(schema, "office: at\n"), "schema.enum", 1, 9);
+  CHECK(d.hint == "Did you mean \"AT\"?");
+}
+
 TEST_CASE("validator: const") {
   Diagnostic d = only(validate(R"({"properties": {"kind": {"const": "referral"}}})", "kind: refer\n"),
                       "schema.const", 1, 7);
@@ -200,6 +212,10 @@ TEST_CASE("validator: pattern uses the schema's example in its hint") {
   CHECK(only(validate(schema, "code: abc\n"), "schema.pattern", 1, 7).hint ==
         "Write it in the form the pattern \"^[A-Z]{2}$\" describes.");
   CHECK(validate(schema, "id: C-1234\ncode: UA\n").empty());
+  d = only(validate(R"({"pattern": "^[A-Z]{2}-[0-9]{4}$", "description": "A case ID, e.g. AT-2014."})",
+                    "AT-14\n"),
+           "schema.pattern", 1, 1);
+  CHECK(d.hint == "Expected: A case ID, e.g. AT-2014.");
   // The pattern is searched for, not matched against the whole value.
   CHECK(validate(R"({"pattern": "b"})", "abc\n").empty());
 }
@@ -222,6 +238,11 @@ TEST_CASE("validator: format date accepts only real calendar dates") {
   Diagnostic d = only(date("2014-02-30"), "schema.format", 2, 9);
   CHECK(d.message == "referral.date: \"2014-02-30\" is not a real calendar date");
   CHECK(d.hint == "Write the date as YYYY-MM-DD with a day that exists in that month.");
+  // With a pattern as well (as common.schema.json has), only the format speaks.
+  Diagnostics both = validate(R"({"type": "string", "format": "date",
+                                  "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})", "03/12/2024\n");
+  CHECK(only(both, "schema.format", 1, 1).message ==
+        "the top level: \"03/12/2024\" is not a date in the form YYYY-MM-DD");
   for (const char* wrong : {"12/03/2024", "2024-3-09", "2024-03-09 ", "20240309", ""}) {
     CAPTURE(wrong);
     d = only(date(wrong), "schema.format", 2, 9);
@@ -256,7 +277,9 @@ TEST_CASE("validator: items, additionalItems, list sizes and uniqueness") {
   const std::string list = R"({"properties": {"languages": {
       "minItems": 1, "maxItems": 3, "uniqueItems": true}}})";
   d = only(validate(list, "languages:\n  - fr\n  - en\n  - fr\n"), "schema.uniqueItems", 4, 5);
-  CHECK(d.message == "languages[2]: repeats languages[0]");
+  CHECK(d.message == "languages[2]: \"fr\" is already listed at languages[0]");
+  CHECK(only(validate(list, "languages:\n  - {a: 1}\n  - {a: 1.0}\n"), "schema.uniqueItems", 3, 5)
+            .message == "languages[1]: repeats languages[0]");
   CHECK(only(validate(list, "languages: []\n"), "schema.minItems", 1, 12).message ==
         "languages: has 0 entries, but needs at least 1");
   CHECK(only(validate(list, "languages: [a, b, c, d]\n"), "schema.maxItems", 1, 12).message ==
@@ -347,12 +370,23 @@ TEST_CASE("validator: anyOf of different types reports the form of the value's t
   CHECK(d.message == "closed: expected a string or an empty value, found a number");
 }
 
+TEST_CASE("validator: anyOf of required fields says which fields would do") {
+  const std::string schema = R"({"properties": {"name": {
+      "anyOf": [{"required": ["given"]}, {"required": ["family", "initial"]}]}}})";
+  Diagnostic d = only(validate(schema, "name:\n  nick: A\n"), "schema.anyOf", 2, 3);
+  CHECK(d.message == "missing field \"given\" or both \"family\" and \"initial\" in name");
+  CHECK(d.hint == "Add \"given\" or both \"family\" and \"initial\" to name.");
+  CHECK(validate(schema, "name:\n  given: A\n").empty());
+}
+
 TEST_CASE("validator: anyOf that cannot tell the forms apart gives one summary") {
-  const std::string schema = R"({"anyOf": [{"required": ["phone"]}, {"required": ["email"]}]})";
-  Diagnostic d = only(validate(schema, "name: A\n"), "schema.anyOf", 1, 1);
+  const std::string schema = R"({"anyOf": [
+      {"properties": {"a": {"type": "integer"}}, "required": ["a"]},
+      {"required": ["b"], "properties": {"b": {"type": "string"}, "c": {"type": "string"}}}]})";
+  Diagnostic d = only(validate(schema, "a: x\nc: 1\n"), "schema.anyOf", 1, 1);
   CHECK(d.message == "the top level: does not match any of the allowed forms");
-  CHECK(d.hint == "The closest form says: missing required field \"phone\".");
-  CHECK(validate(schema, "email: a@b.org\n").empty());
+  CHECK(d.hint == "The closest form says: a: expected an integer, found a string.");
+  CHECK(validate(schema, "a: 1\n").empty());
 
   d = only(validate(R"({"oneOf": [{"type": "integer"}, {"minimum": 2}]})", "3\n"), "schema.oneOf", 1, 1);
   CHECK(d.message == "the top level: fits more than one of the allowed forms, but must fit exactly one");
@@ -395,6 +429,23 @@ TEST_CASE("validator: $id changes the base URI, also in nested subschemas") {
   CHECK(all[1].message == "b[0]: expected an integer, found a string");
   // The schema was also registered under the URI given.
   CHECK(registry.find("ignored.json#/properties/a") != nullptr);
+}
+
+TEST_CASE("validator: relative references with .. and plain-name ids; a copied registry works") {
+  Registry original;
+  original.add(read(R"({"definitions": {"code": {"$id": "#code", "type": "string", "maxLength": 2}}})",
+                    "shared.json"),
+               "https://test.invalid/lib/shared.json");
+  original.add(read(R"({"properties": {"a": {"$ref": "../lib/shared.json#/definitions/code"},
+                                       "b": {"$ref": "../lib/shared.json#code"}}})", "main.json"),
+               "https://test.invalid/app/main.json");
+  Registry registry = original;  // copies must not point into the original
+  original = Registry();
+  Diagnostics all = care::schema::validate(registry, read("a: abc\nb: xyz\n", "r.yaml"),
+                                           "https://test.invalid/app/main.json");
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].code == "schema.maxLength");
+  CHECK(all[1].message == "b: is too long (3 characters; at most 2 allowed)");
 }
 
 TEST_CASE("validator: recursive references end, and missing ones are reported") {

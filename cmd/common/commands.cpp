@@ -1,0 +1,47 @@
+#include "common/commands.h"
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/exit_codes.h"
+
+namespace care::cmd {
+
+void add_global_options(CLI::App& app, cli::GlobalOptions& global) {
+  app.set_version_flag("--version", app.get_name() + " " + CARE_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("-C", global.directory, "Run as if started in DIR")->option_text("DIR");
+  app.add_option("--as-of", global.as_of, "Take DATE as today (default: CARE_TODAY, else the system date)")
+      ->option_text("DATE");
+}
+
+void add_write_flags(CLI::App& sub, WriteFlags& flags) {
+  sub.add_flag("-n,--dry-run", flags.dry_run, "Show what would be written, write nothing");
+  sub.add_flag("--drop-comments", flags.drop_comments,
+               "Rewrite a hand-edited record even though its comments will be lost");
+}
+
+int run(CLI::App& app, const Commands& commands, int argc, char** argv) {
+  ::umask(077);  // records hold special-category data: owner only
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? cli::kOk : cli::kUsage;
+  }
+  try {
+    for (const auto& c : commands.list)
+      if (c.app->parsed()) return c.run();
+  } catch (const std::exception& e) {
+    // Nothing in lib/ throws on bad input; reaching here is a bug. Writes are
+    // atomic, so no record was left half-written.
+    std::fprintf(stderr, "%s: internal error: %s (this is a bug in care; please report it)\n",
+                 app.get_name().c_str(), e.what());
+    return cli::kInternal;
+  }
+  return cli::kUsage;
+}
+
+}  // namespace care::cmd

@@ -1,0 +1,162 @@
+#include "change/change.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "cli/exit_codes.h"
+#include "folder/case_folder.h"
+#include "folder/git.h"
+#include "records/writer.h"
+#include "rules/rules.h"
+
+namespace care::change {
+namespace fs = std::filesystem;
+namespace {
+
+struct Rendered {
+  records::Record record;
+  std::string relative;
+  std::string yaml;
+};
+
+// The schema link for editors, when `care-intake init` set the folder up for them.
+std::string schema_link(const cli::Session& s, const fs::path& file, records::Kind kind) {
+  fs::path schemas = s.root / ".care" / "schemas";
+  std::error_code ec;
+  if (!fs::is_directory(schemas, ec)) return {};
+  return (schemas / records::info(kind).schema_file).lexically_relative(file.parent_path()).generic_string();
+}
+
+Rendered render(const cli::Session& s, Pending p, bool drop_comments, diag::Diagnostics& problems) {
+  Rendered r;
+  r.relative = records::path_of(p.kind, p.owner, p.stem);
+  fs::path absolute = s.root / r.relative;
+  std::string shown = folder::display_path(absolute, s.cwd);
+  records::WriteRequest w{absolute, shown, p.kind, std::move(p.record), false, drop_comments, schema_link(s, absolute, p.kind)};
+  auto out = records::render_record(std::move(w));
+  problems.insert(problems.end(), out.problems.begin(), out.problems.end());
+  r.yaml = std::move(out.yaml);
+  r.record.where = records::Placement{p.kind, p.owner, p.stem};
+  r.record.file = shown;
+  r.record.absolute = absolute;
+  r.record.valid = out.parsed.has_value() && out.problems.empty();
+  if (out.parsed) r.record.root = std::move(*out.parsed);
+  return r;
+}
+
+// Puts a record into a case, replacing the one of the same kind (and date).
+void place(records::Folder& folder, records::Record record) {
+  const auto& where = record.where;
+  if (where.kind == records::Kind::Outreach) {
+    std::erase_if(folder.outreach, [&](const records::Record& r) { return r.where.owner == where.owner; });
+    folder.outreach.push_back(std::move(record));
+    return;
+  }
+  records::Case& c = folder.cases[where.owner];
+  c.id = where.owner;
+  auto dated = [&](std::vector<records::Record>& list) {
+    std::erase_if(list, [&](const records::Record& r) { return r.where.stem == where.stem; });
+    list.push_back(std::move(record));
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.where.stem < b.where.stem; });
+  };
+  switch (where.kind) {
+    case records::Kind::Case: c.main = std::move(record); break;
+    case records::Kind::Identity: c.identity = std::move(record); break;
+    case records::Kind::Minor: c.minor = std::move(record); break;
+    case records::Kind::Plan: c.plan = std::move(record); break;
+    case records::Kind::Return: c.journey = std::move(record); break;
+    case records::Kind::MonitoringPlan: c.monitoring_plan = std::move(record); break;
+    case records::Kind::Closure: c.closure = std::move(record); break;
+    case records::Kind::Assessment: dated(c.assessments); break;
+    case records::Kind::Contact: dated(c.contacts); break;
+    case records::Kind::Outreach: break;
+  }
+}
+
+// Only the cases (and outreach records) the change touches, so that the
+// rules judge what the change affects.
+records::Folder affected(const records::Folder& folder, const std::vector<Rendered>& changes) {
+  records::Folder out;
+  out.root = folder.root;
+  out.config = folder.config;
+  for (const auto& r : changes) {
+    if (r.record.where.kind == records::Kind::Outreach) continue;
+    auto it = folder.cases.find(r.record.where.owner);
+    if (it != folder.cases.end()) out.cases.emplace(it->first, it->second);
+  }
+  return out;
+}
+
+using Key = std::tuple<std::string, int, std::string, std::string>;
+Key key_of(const diag::Diagnostic& d) { return {d.file, d.line, d.code, d.message}; }
+
+// Errors the change would bring: any in the files it writes, and any new one elsewhere.
+diag::Diagnostics new_rule_errors(const records::Folder& before, const records::Folder& after,
+                                  const std::vector<Rendered>& changes, const util::Date& today) {
+  std::set<Key> old;
+  for (const auto& d : rules::check(before, today)) old.insert(key_of(d));
+  std::set<std::string> written;
+  for (const auto& r : changes) written.insert(r.record.file);
+  diag::Diagnostics out;
+  for (auto& d : rules::check(after, today))
+    if (d.severity == diag::Severity::Error && (written.count(d.file) || !old.count(key_of(d))))
+      out.push_back(std::move(d));
+  return out;
+}
+
+void commit(const cli::Session& s, const Request& request, const std::vector<Rendered>& changes, Outcome& out) {
+  if (!s.config.git_commit) return;
+  std::vector<std::string> files;
+  for (const auto& r : changes) files.push_back(r.relative);
+  std::string error = folder::git_commit(s.root, files, fmt::format("{}: {}", request.command, request.subject));
+  if (!error.empty()) out.warning = fmt::format("the records were written but not committed: {}", error);
+}
+
+}  // namespace
+
+Outcome apply(const cli::Session& s, const records::Folder& folder, Request request) {
+  Outcome out;
+  std::vector<Rendered> changes;
+  for (auto& p : request.records) changes.push_back(render(s, std::move(p), request.drop_comments, out.problems));
+  if (out.problems.empty()) {
+    records::Folder before = affected(folder, changes);
+    records::Folder after = before;
+    for (const auto& r : changes) place(after, r.record);
+    out.problems = new_rule_errors(before, after, changes, s.today);
+  }
+  if (!out.problems.empty()) {
+    diag::sort(out.problems);
+    out.exit_code = cli::kFindings;
+    return out;
+  }
+  if (request.dry_run) {
+    for (const auto& r : changes) out.preview += fmt::format("--- {} (not written: dry run)\n{}", r.record.file, r.yaml);
+    return out;
+  }
+  for (const auto& r : changes) {
+    if (std::string error = records::write_rendered(r.record.absolute, r.yaml); !error.empty()) {
+      out.problems.push_back(diag::in_file(r.record.file, "write.failed", error,
+                                           "This file was not changed; check the disk and permissions."));
+      out.exit_code = cli::kWriteFailed;
+      return out;
+    }
+    out.written.push_back(r.record.file);
+  }
+  commit(s, request, changes, out);
+  return out;
+}
+
+int report(const Outcome& outcome, std::string_view program) {
+  cli::print_problems(outcome.problems, program);
+  if (!outcome.problems.empty() && outcome.exit_code == cli::kFindings)
+    cli::print_error(program, "nothing was written");
+  std::fputs(outcome.preview.c_str(), stdout);
+  if (!outcome.warning.empty()) cli::print_error(program, "warning: " + outcome.warning);
+  return outcome.exit_code;
+}
+
+}  // namespace care::change

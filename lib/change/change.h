@@ -1,0 +1,46 @@
+// Applying a command's change to the case folder: every record it writes is
+// rendered, validated against its schema and, together with the rest of its
+// case, against the rules across records, before any byte reaches the disk.
+// A change that would leave the folder with a new problem is refused whole.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/session.h"
+#include "diag/diagnostic.h"
+#include "doc/node.h"
+#include "records/kind.h"
+#include "records/store.h"
+
+namespace care::change {
+
+struct Pending {
+  records::Kind kind;
+  std::string owner;  // case ID or outreach ID
+  std::string stem;   // for dated records: the file name without .yaml
+  doc::Node record;   // the whole record, fields the command does not own included
+};
+
+struct Request {
+  std::string command;  // e.g. "care-intake new": named in the commit message
+  std::string subject;  // the case or outreach ID: the only other thing the message names
+  std::vector<Pending> records;
+  bool dry_run = false;
+  bool drop_comments = false;
+};
+
+struct Outcome {
+  int exit_code = 0;
+  diag::Diagnostics problems;        // why nothing was written
+  std::vector<std::string> written;  // paths as shown to the user
+  std::string preview;               // on a dry run: each file and its bytes
+  std::string warning;               // written, but something after it failed (git)
+};
+
+Outcome apply(const cli::Session& session, const records::Folder& folder, Request request);
+
+// Prints an outcome the way every writing command does; returns its exit code.
+int report(const Outcome& outcome, std::string_view program);
+
+}  // namespace care::change

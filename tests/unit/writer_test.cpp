@@ -1,0 +1,93 @@
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "doc/yaml_io.h"
+#include "records/writer.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using care::records::Kind;
+using care::records::write_record;
+using care::records::WriteRequest;
+
+namespace {
+
+WriteRequest request(const fs::path& path, const std::string& yaml) {
+  auto parsed = care::doc::parse(yaml, "input");
+  REQUIRE(parsed.root);
+  return WriteRequest{path, "closure.yaml", Kind::Closure, *parsed.root};
+}
+
+const char* kClosure =
+    "reason: completed\nversion: 1\nkind: closure\ndate: \"2015-09-01\"\ncase: AT-2014-001\n";
+
+}  // namespace
+
+TEST_CASE("writer: writes in schema order, owner-only, atomically") {
+  care::test::TempDir dir;
+  fs::path target = dir.path() / "cases" / "AT-2014-001" / "closure.yaml";
+  auto out = write_record(request(target, kClosure));
+  REQUIRE(out.problems.empty());
+  CHECK(out.written);
+  CHECK(care::test::slurp(target) ==
+        "kind: closure\nversion: 1\ncase: AT-2014-001\ndate: \"2015-09-01\"\nreason: completed\n");
+  struct stat st {};
+  REQUIRE(::stat(target.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  REQUIRE(::stat(target.parent_path().c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0700);
+  for (const auto& e : fs::directory_iterator(target.parent_path()))
+    CHECK(e.path().filename() == "closure.yaml");  // no temporary file left
+}
+
+TEST_CASE("writer: an invalid record is never written") {
+  care::test::TempDir dir;
+  fs::path target = dir.path() / "closure.yaml";
+  auto out = write_record(request(target, "kind: closure\nversion: 1\ncase: AT-2014-001\nreason: finished\n"));
+  CHECK_FALSE(out.written);
+  CHECK_FALSE(out.problems.empty());
+  CHECK_FALSE(fs::exists(target));
+}
+
+TEST_CASE("writer: a dry run validates and renders but writes nothing") {
+  care::test::TempDir dir;
+  fs::path target = dir.path() / "closure.yaml";
+  auto req = request(target, kClosure);
+  req.dry_run = true;
+  auto out = write_record(req);
+  CHECK(out.problems.empty());
+  CHECK_FALSE(out.written);
+  CHECK(out.yaml.starts_with("kind: closure\n"));
+  CHECK_FALSE(fs::exists(target));
+}
+
+TEST_CASE("writer: comments in the existing file stop the rewrite unless dropped") {
+  care::test::TempDir dir;
+  fs::path target = dir.path() / "closure.yaml";
+  std::string before = "# written by hand\nkind: closure\n";
+  care::test::spit(target, before);
+  auto out = write_record(request(target, kClosure));
+  REQUIRE(out.problems.size() == 1);
+  CHECK(out.problems[0].code == "write.comments");
+  CHECK(out.problems[0].line == 1);
+  CHECK(care::test::slurp(target) == before);
+  auto req = request(target, kClosure);
+  req.drop_comments = true;
+  CHECK(write_record(req).written);
+  CHECK(care::test::slurp(target).starts_with("kind: closure\n"));
+}
+
+TEST_CASE("writer: a folder that cannot be written is an I/O failure, nothing changes") {
+  care::test::TempDir dir;
+  fs::path locked = dir.path() / "locked";
+  fs::create_directory(locked);
+  fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec);
+  if (::access(locked.c_str(), W_OK) == 0) return;  // running as root: permissions do not bind
+  auto out = write_record(request(locked / "closure.yaml", kClosure));
+  CHECK(out.io_failure);
+  CHECK_FALSE(fs::exists(locked / "closure.yaml"));
+}
