@@ -9,5 +9,6 @@ int main(int argc, char** argv) {
   care::cmd::add_global_options(app, global);
   care::cmd::Commands commands;
   using namespace care::cmd::intake;
+  add_new(app, commands, global);
   return care::cmd::run(app, commands, argc, argv);
 }

@@ -56,6 +56,9 @@ std::optional<CommentAt> find_comment(std::string_view text);
 // equal tree.
 std::string emit(const Node& root);
 
+// The tree as JSON, one line or indented by two spaces; numbers as written.
+std::string emit_json(const Node& root, bool pretty);
+
 // True when a string must be quoted to be read back as the same string by any
 // YAML reader.
 bool needs_quotes(std::string_view s);

@@ -53,6 +53,26 @@ std::optional<Money> money(const doc::Node& record, std::string_view dotted) {
   return Money{*parsed, currency};
 }
 
+void put(doc::Node& record, std::string_view dotted, doc::Node value) {
+  doc::Node* n = &record;
+  while (true) {
+    if (!n->is_mapping()) *n = doc::Node::mapping();
+    std::size_t dot = dotted.find('.');
+    std::string key(dotted.substr(0, dot));
+    if (dot == std::string_view::npos) return n->set(key, std::move(value));
+    if (!n->find(key)) n->set(key, doc::Node::mapping());
+    n = n->find(key);
+    dotted = dotted.substr(dot + 1);
+  }
+}
+
+doc::Node money_node(const util::Amount& amount, std::string currency) {
+  doc::Node m = doc::Node::mapping();
+  m.set("amount", doc::Node::string(amount.str()));
+  m.set("currency", doc::Node::string(std::move(currency)));
+  return m;
+}
+
 const doc::Location& where(const doc::Node& record, std::string_view dotted) {
   const doc::Node* n = field(record, dotted);
   return n ? n->location() : record.location();

@@ -30,6 +30,16 @@ struct Money {
 // A {amount, currency} mapping, or nothing if either part is missing or malformed.
 std::optional<Money> money(const doc::Node& record, std::string_view dotted);
 
+// Sets a field by dotted path, creating the mappings on the way; a part of
+// the path that holds something other than a mapping is replaced by one.
+void put(doc::Node& record, std::string_view dotted, doc::Node value);
+inline void put_text(doc::Node& record, std::string_view dotted, std::string value) {
+  put(record, dotted, doc::Node::string(std::move(value)));
+}
+
+// {amount: "12.50", currency: EUR}
+doc::Node money_node(const util::Amount& amount, std::string currency);
+
 // The location of a field, or of the record itself when the field is absent.
 const doc::Location& where(const doc::Node& record, std::string_view dotted);
 

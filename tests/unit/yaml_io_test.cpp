@@ -201,3 +201,9 @@ TEST_CASE("yaml_io: find_comment sees comments but not # inside values") {
   REQUIRE(listed);
   CHECK(listed->line == 4);
 }
+
+TEST_CASE("yaml_io: emit_json writes JSON that reads back equal") {
+  Node n = read("a: [1, 2.50, \"x\\ty\"]\nb: {c: null, d: true}\ne: []\nf: {}\n");
+  CHECK(care::doc::emit_json(n, false) == "{\"a\":[1,2.50,\"x\\ty\"],\"b\":{\"c\":null,\"d\":true},\"e\":[],\"f\":{}}\n");
+  CHECK(care::doc::equal(read(care::doc::emit_json(n, true)), n));
+}

@@ -1,0 +1,41 @@
+#include "cli/workspace.h"
+
+#include <fmt/format.h>
+
+#include "cli/exit_codes.h"
+#include "records/kind.h"
+
+namespace care::cli {
+
+std::optional<Workspace> open_workspace(const GlobalOptions& options, std::string_view program,
+                                        bool read_identity, int& code) {
+  auto session = open_or_explain(options, program, code);
+  if (!session) return std::nullopt;
+  records::LoadOptions load;
+  load.read_identity = read_identity;
+  auto loaded = records::load(session->root, session->config, session->cwd, load);
+  return Workspace{std::move(*session), std::move(loaded.folder)};
+}
+
+const records::Case* find_case(const Workspace& w, std::string_view id, std::string_view program, int& code) {
+  if (!records::is_case_id(id)) {
+    print_error(program, fmt::format("\"{}\" is not a case ID (they look like AT-2014-007)", id));
+    code = kUsage;
+    return nullptr;
+  }
+  auto it = w.folder.cases.find(std::string(id));
+  if (it == w.folder.cases.end() || !it->second.main) {
+    print_error(program, fmt::format("no case {} in this folder", id));
+    code = kFindings;
+    return nullptr;
+  }
+  if (!it->second.main->valid) {
+    print_error(program, fmt::format("{} does not pass its schema; run care-report check {} and fix it first",
+                                     it->second.main->file, it->second.main->file));
+    code = kFindings;
+    return nullptr;
+  }
+  return &it->second;
+}
+
+}  // namespace care::cli

@@ -1,0 +1,27 @@
+// A session with its case folder read: what every command that works on
+// cases starts from.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "cli/session.h"
+#include "records/store.h"
+
+namespace care::cli {
+
+struct Workspace {
+  Session session;
+  records::Folder folder;
+};
+
+// Opens the session and reads the folder; prints why not and sets code.
+std::optional<Workspace> open_workspace(const GlobalOptions& options, std::string_view program,
+                                        bool read_identity, int& code);
+
+// The case with this ID. An ID that is not one (a path trick such as ../x)
+// is a usage error (2); an unknown case is refused (1); so is a case whose
+// case.yaml does not pass its schema (fix it first).
+const records::Case* find_case(const Workspace& w, std::string_view id, std::string_view program, int& code);
+
+}  // namespace care::cli

@@ -1,0 +1,65 @@
+// The care-intake commands below their flags, for cmd/intake/ to call.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/session.h"
+#include "intake/register.h"
+
+namespace care::intake {
+
+inline constexpr std::string_view kProgram = "care-intake";
+
+struct NewFlags {
+  NewCaseInput input;
+  std::string from;  // --from FILE, "-" for stdin
+  bool dry_run = false;
+};
+int new_command(const cli::GlobalOptions& global, NewFlags flags);
+
+struct ConsentFlags {
+  std::string id;
+  std::vector<std::string> grant, withdraw;
+  std::string date;                 // default: today
+  std::string given_by = "person";  // person | guardian
+  bool dry_run = false, drop_comments = false;
+};
+int consent_command(const cli::GlobalOptions& global, const ConsentFlags& flags);
+
+struct AssessFlags {
+  std::string id;
+  std::string from;
+  std::string date;  // default: today
+  std::string assessed_by;
+  std::vector<std::string> needs;         // DOMAIN=LEVEL[:note]
+  std::vector<std::string> risks;         // FACTOR=LEVEL[:note]
+  std::string overall_risk;
+  std::vector<std::string> skills, motivations, opportunities;
+  bool with_guardian = false;
+  std::string notes;
+  bool dry_run = false;
+};
+int assess_command(const cli::GlobalOptions& global, const AssessFlags& flags);
+
+struct MinorFlags {
+  std::string id;
+  std::string from;
+  std::string guardian_appointed, guardian_type, guardian_organisation;
+  std::vector<std::string> bid_steps;  // DATE=what was done
+  std::string bid_outcome, bid_decided;
+  bool bid_panel = false;
+  std::string tracing_status, tracing_date;
+  std::string family_assessed, family_outcome;
+  std::string family_willing, family_implicated;  // yes | no
+  std::string reunification_confirmed;             // DATE the reunification was confirmed
+  std::string receiving_name, receiving_country, receiving_confirmed;
+  std::string coordination_date;
+  std::vector<std::string> host_parties, return_parties;
+  std::string escort_by, escort_agreed;
+  std::string notes;
+  bool dry_run = false, drop_comments = false;
+};
+int minor_command(const cli::GlobalOptions& global, const MinorFlags& flags);
+
+}  // namespace care::intake
