@@ -9,6 +9,14 @@ int main(int argc, char** argv) {
   care::cmd::add_global_options(app, global);
   care::cmd::Commands commands;
   using namespace care::cmd::intake;
+  add_init(app, commands, global);
   add_new(app, commands, global);
+  add_consent(app, commands, global);
+  add_assess(app, commands, global);
+  add_minor(app, commands, global);
+  add_edit(app, commands, global);
+  add_list(app, commands, global);
+  add_show(app, commands, global);
+  add_outreach(app, commands, global);
   return care::cmd::run(app, commands, argc, argv);
 }

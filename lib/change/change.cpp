@@ -12,6 +12,8 @@
 #include "folder/git.h"
 #include "records/writer.h"
 #include "rules/rules.h"
+#include "doc/yaml_io.h"
+#include "schema/catalog.h"
 
 namespace care::change {
 namespace fs = std::filesystem;
@@ -31,13 +33,25 @@ std::string schema_link(const cli::Session& s, const fs::path& file, records::Ki
   return (schemas / records::info(kind).schema_file).lexically_relative(file.parent_path()).generic_string();
 }
 
+// A person's own text: parsed and validated as it is, written as it is.
+records::WriteOutcome take_as_written(const std::string& text, const std::string& shown, records::Kind kind) {
+  records::WriteOutcome out;
+  out.yaml = text;
+  auto parsed = doc::parse(text, shown);
+  out.problems = std::move(parsed.problems);
+  if (!parsed.root) return out;
+  out.problems = schema::validate(schema::catalog(), *parsed.root, schema::uri_for(records::info(kind).schema_file));
+  out.parsed = std::move(parsed.root);
+  return out;
+}
+
 Rendered render(const cli::Session& s, Pending p, bool drop_comments, diag::Diagnostics& problems) {
   Rendered r;
   r.relative = records::path_of(p.kind, p.owner, p.stem);
   fs::path absolute = s.root / r.relative;
   std::string shown = folder::display_path(absolute, s.cwd);
   records::WriteRequest w{absolute, shown, p.kind, std::move(p.record), false, drop_comments, schema_link(s, absolute, p.kind)};
-  auto out = records::render_record(std::move(w));
+  auto out = p.text ? take_as_written(*p.text, shown, p.kind) : records::render_record(std::move(w));
   problems.insert(problems.end(), out.problems.begin(), out.problems.end());
   r.yaml = std::move(out.yaml);
   r.record.where = records::Placement{p.kind, p.owner, p.stem};

@@ -4,6 +4,7 @@
 // A change that would leave the folder with a new problem is refused whole.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct Pending {
   std::string owner;  // case ID or outreach ID
   std::string stem;   // for dated records: the file name without .yaml
   doc::Node record;   // the whole record, fields the command does not own included
+  // When set, these exact bytes are written instead of rendering `record`
+  // (care-intake edit keeps a person's own formatting and comments).
+  std::optional<std::string> text;
 };
 
 struct Request {

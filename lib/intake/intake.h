@@ -63,3 +63,14 @@ struct MinorFlags {
 int minor_command(const cli::GlobalOptions& global, const MinorFlags& flags);
 
 }  // namespace care::intake
+
+namespace care::intake {
+
+struct EditFlags {
+  std::string id;
+  std::string kind = "case";  // any record kind of a case
+  std::string date;           // which assessment or contact (default: the latest)
+};
+int edit_command(const cli::GlobalOptions& global, const EditFlags& flags);
+
+}  // namespace care::intake

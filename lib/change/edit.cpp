@@ -1,0 +1,103 @@
+#include "change/edit.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "change/change.h"
+#include "cli/exit_codes.h"
+#include "cli/input.h"
+#include "util/atomic_file.h"
+#include "util/process.h"
+
+namespace care::change {
+namespace fs = std::filesystem;
+namespace {
+
+std::optional<std::string> read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A private copy beside the record, named so that git ignores it and
+// check reports it if an editor crash leaves it behind.
+std::string make_copy(const records::Record& r, const std::string& text) {
+  fs::path p = r.absolute.parent_path() / ("." + r.absolute.filename().string() + ".tmp-XXXXXX.yaml");
+  std::string name = p.string();
+  int fd = ::mkstemps(name.data(), 5);
+  if (fd < 0) return {};
+  ::close(fd);
+  if (!util::write_atomically(name, text).empty()) {
+    ::unlink(name.c_str());
+    return {};
+  }
+  return name;
+}
+
+bool again() {
+  if (!cli::can_prompt()) return false;
+  auto answer = cli::ask("Edit again? [Y/n]");
+  return answer && (answer->empty() || (*answer)[0] == 'y' || (*answer)[0] == 'Y');
+}
+
+}  // namespace
+
+std::vector<std::string> editor_command() {
+  const char* v = std::getenv("VISUAL");
+  if (!v || !*v) v = std::getenv("EDITOR");
+  std::string line = v && *v ? v : "vi";
+  std::vector<std::string> out;
+  std::istringstream words(line);
+  for (std::string word; words >> word;) out.push_back(word);
+  return out;
+}
+
+int edit_record(const cli::Workspace& w, const records::Record& record, std::string_view program,
+                const std::string& command) {
+  auto original = read_all(record.absolute);
+  std::string copy = original ? make_copy(record, *original) : "";
+  if (copy.empty()) {
+    cli::print_error(program, fmt::format("cannot make a private copy of {} to edit", record.file));
+    return cli::kWriteFailed;
+  }
+  auto editor = editor_command();
+  editor.push_back(copy);
+  int code = cli::kFindings;
+  while (true) {
+    if (int rc = util::run_attached(editor); rc != 0) {
+      cli::print_error(program, fmt::format("the editor ({}) ended with status {}; {} is unchanged", editor[0], rc, record.file));
+      break;
+    }
+    auto edited = read_all(copy);
+    if (!edited || *edited == *original) {
+      cli::print_error(program, fmt::format("no changes; {} is unchanged", record.file));
+      code = cli::kOk;
+      break;
+    }
+    Request request{command, record.where.owner, {}, false, false};
+    request.records.push_back({record.where.kind, record.where.owner, record.where.stem, {}, *edited});
+    Outcome outcome = apply(w.session, w.folder, std::move(request));
+    if (outcome.problems.empty() || outcome.exit_code != cli::kFindings) {
+      code = report(outcome, program);
+      break;
+    }
+    cli::print_problems(outcome.problems, program);
+    if (!again()) {
+      cli::print_error(program, fmt::format("the edit is discarded; {} is unchanged", record.file));
+      break;
+    }
+  }
+  ::unlink(copy.c_str());
+  return code;
+}
+
+}  // namespace care::change
