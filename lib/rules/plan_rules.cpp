@@ -82,7 +82,8 @@ void items(const Context& cx, const Record& plan) {
     if (records::text(item, "phase") == "post_arrival" && !requested)
       cx.report(records::where(item, "phase"), "post-arrival-requested",
                 "a post-arrival item, but the plan does not say the beneficiary asked for post-arrival help",
-                "Set post_arrival_requested: true if they asked; otherwise drop the item.");
+                "If they asked, record it (care-plan add --beneficiary-asked, or post_arrival_requested: true); "
+                "otherwise drop the item.");
     item_currency(cx, item);
     deliveries(cx, item, drafted);
   }
