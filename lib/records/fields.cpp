@@ -13,6 +13,10 @@ const doc::Node* field(const doc::Node& record, std::string_view dotted) {
   return n;
 }
 
+doc::Node* field(doc::Node& record, std::string_view dotted) {
+  return const_cast<doc::Node*>(field(static_cast<const doc::Node&>(record), dotted));
+}
+
 std::string text(const doc::Node& record, std::string_view dotted) {
   const doc::Node* n = field(record, dotted);
   return n && n->is_string() ? n->text() : std::string();

@@ -15,6 +15,7 @@
 namespace care::records {
 
 const doc::Node* field(const doc::Node& record, std::string_view dotted);
+doc::Node* field(doc::Node& record, std::string_view dotted);
 std::string text(const doc::Node& record, std::string_view dotted);  // "" when absent
 std::optional<util::Date> date(const doc::Node& record, std::string_view dotted);
 std::optional<bool> flag(const doc::Node& record, std::string_view dotted);

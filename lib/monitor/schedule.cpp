@@ -1,0 +1,143 @@
+#include "monitor/schedule.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "records/facts.h"
+#include "records/fields.h"
+#include "util/json_text.h"
+
+namespace care::monitor {
+using doc::Node;
+
+std::vector<Scheduled> schedule_of(const records::Case& c) {
+  std::vector<Scheduled> out;
+  if (!records::usable(c.monitoring_plan)) return out;
+  for (const auto& entry : records::list(c.monitoring_plan->root, "contacts")) {
+    auto number = records::integer(entry, "number");
+    auto due = records::date(entry, "due");
+    if (!number || !due) continue;
+    Scheduled s{*number, *due, std::nullopt};
+    for (const auto& move : records::list(entry, "moved"))
+      if (auto to = records::date(move, "to")) s.due = *to;
+    out.push_back(s);
+  }
+  for (const auto& contact : c.contacts) {
+    if (!contact.valid || records::flag(contact.root, "reached") != true) continue;
+    auto number = records::integer(contact.root, "number");
+    auto on = records::date(contact.root, "date");
+    for (auto& s : out)
+      if (number == s.number && on && (!s.done_on || *on < *s.done_on)) s.done_on = on;
+  }
+  std::sort(out.begin(), out.end(), [](const Scheduled& a, const Scheduled& b) { return a.number < b.number; });
+  return out;
+}
+
+Node make_plan(const std::string& id, const util::Date& arrival, const std::vector<int>& months,
+               const std::string& agreed, const std::vector<std::string>& modes, const std::string& partner) {
+  Node plan = Node::mapping();
+  plan.set("kind", Node::string("monitoring_plan"));
+  plan.set("version", Node::integer(1));
+  plan.set("case", Node::string(id));
+  plan.set("agreed", Node::string(agreed));
+  Node mode_list = Node::sequence();
+  for (const auto& m : modes) mode_list.push_back(Node::string(m));
+  plan.set("modes", std::move(mode_list));
+  if (!partner.empty()) plan.set("partner", Node::string(partner));
+  Node contacts = Node::sequence();
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    Node c = Node::mapping();
+    c.set("number", Node::integer(static_cast<std::int64_t>(i) + 1));
+    c.set("due", Node::string(arrival.add_months(months[i]).str()));
+    contacts.push_back(std::move(c));
+  }
+  plan.set("contacts", std::move(contacts));
+  return plan;
+}
+
+std::optional<std::int64_t> next_number(const records::Case& c) {
+  for (const auto& s : schedule_of(c))
+    if (!s.done_on) return s.number;
+  return std::nullopt;
+}
+
+std::vector<OpenFlag> open_flags(const records::Case& c) {
+  std::vector<OpenFlag> out;
+  for (const auto& contact : c.contacts) {
+    if (!contact.valid) continue;
+    for (const auto& f : records::list(contact.root, "flags"))
+      if (!records::field(f, "cleared")) out.push_back({c.id, contact.where.stem, records::text(f, "flag")});
+  }
+  return out;
+}
+
+std::size_t DueReport::overdue() const {
+  return static_cast<std::size_t>(std::count_if(due.begin(), due.end(), [](const DueLine& d) { return d.days_late > 0; }));
+}
+
+DueReport due_report(const records::Folder& folder, const util::Date& as_of, int within) {
+  DueReport r{as_of, within, {}, {}, {}, {}};
+  int months = folder.config.monitoring_months.back();
+  for (const auto& [id, c] : folder.cases) {
+    if (!c.main || records::is_closed(c) || !c.journey) continue;
+    auto flags = open_flags(c);
+    r.flags.insert(r.flags.end(), flags.begin(), flags.end());
+    if (!c.monitoring_plan) {
+      r.without_plan.push_back(id);
+      continue;
+    }
+    if (auto arrival = records::arrival_date(c); arrival && arrival->add_months(months) <= as_of)
+      r.ended_open.emplace_back(id, arrival->add_months(months));
+    for (const auto& s : schedule_of(c)) {
+      long late = util::days_between(s.due, as_of);
+      if (!s.done_on && late >= -within) r.due.push_back({id, s.number, s.due, late});
+    }
+  }
+  std::sort(r.due.begin(), r.due.end(), [](const DueLine& a, const DueLine& b) {
+    return std::tie(b.days_late, a.case_id, a.number) < std::tie(a.days_late, b.case_id, b.number);
+  });
+  return r;
+}
+
+std::string due_text(const DueReport& r) {
+  std::string out = fmt::format("monitoring contacts as of {} (due within {} days)\n", r.as_of.str(), r.within);
+  if (r.due.empty()) out += "  none due\n";
+  for (const auto& d : r.due)
+    out += fmt::format("  {}  contact {}  due {}  {}\n", d.case_id, d.number, d.due.str(),
+                       d.days_late > 0   ? fmt::format("{} days late", d.days_late)
+                       : d.days_late == 0 ? std::string("due today")
+                                          : fmt::format("in {} days", -d.days_late));
+  for (const auto& id : r.without_plan) out += fmt::format("  {}  returned, but has no monitoring plan\n", id);
+  for (const auto& [id, ended] : r.ended_open)
+    out += fmt::format("  {}  monitoring ended {}, but the case is still open\n", id, ended.str());
+  for (const auto& f : r.flags)
+    out += fmt::format("  {}  risk flag {} raised at the contact of {}\n", f.case_id, f.flag, f.contact_date);
+  return out;
+}
+
+std::string due_json(const DueReport& r) {
+  auto j = [](const std::string& s) { return util::json_string(s); };
+  std::string due, plans, ended, flags;
+  for (const auto& d : r.due)
+    due += fmt::format("{}{{\"case\":{},\"contact\":{},\"due\":{},\"days_late\":{},\"status\":{}}}", due.empty() ? "" : ",",
+                       j(d.case_id), d.number, j(d.due.str()), d.days_late, j(d.days_late > 0 ? "overdue" : "due"));
+  for (const auto& id : r.without_plan) plans += (plans.empty() ? "" : ",") + j(id);
+  for (const auto& [id, on] : r.ended_open)
+    ended += fmt::format("{}{{\"case\":{},\"ended\":{}}}", ended.empty() ? "" : ",", j(id), j(on.str()));
+  for (const auto& f : r.flags)
+    flags += fmt::format("{}{{\"case\":{},\"contact\":{},\"flag\":{}}}", flags.empty() ? "" : ",", j(f.case_id),
+                         j(f.contact_date), j(f.flag));
+  return fmt::format("{{\"version\":1,\"as_of\":{},\"within_days\":{},\"overdue\":{},\"contacts\":[{}],"
+                     "\"without_plan\":[{}],\"ended_open\":[{}],\"open_flags\":[{}]}}\n",
+                     j(r.as_of.str()), r.within, r.overdue(), due, plans, ended, flags);
+}
+
+std::string due_csv(const DueReport& r) {
+  std::string out = "case,contact,due,days_late,status\n";
+  for (const auto& d : r.due)
+    out += fmt::format("{},{},{},{},{}\n", d.case_id, d.number, d.due.str(), d.days_late, d.days_late > 0 ? "overdue" : "due");
+  return out;
+}
+
+}  // namespace care::monitor
