@@ -1,7 +1,68 @@
-// care-report: checks a case folder and reports on it. Flags only; the work
-// is in lib/check and lib/report.
+// care-report: checks a case folder and reports on it, writing nothing into
+// it. Flags only; the work is in lib/check and lib/report.
 #include "check/command.h"
 #include "common/commands.h"
+#include "report/commands.h"
+
+namespace {
+
+namespace r = care::report;
+
+void add_output(CLI::App* sub, r::Output& o) {
+  sub->add_option("--format", o.format, "text (default), markdown, csv, json or html")
+      ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}))
+      ->option_text("FORMAT");
+  sub->add_option("-o,--output", o.file, "Write to FILE; its extension (.txt .md .csv .json .html) picks the format")
+      ->option_text("FILE");
+  sub->add_flag("--no-suppress", o.no_suppress, "Show small counts (internal use only; the output says so)");
+}
+
+void add_check(CLI::App& app, care::cmd::Commands& commands, care::cli::GlobalOptions& global) {
+  auto f = std::make_shared<care::check::CheckFlags>();
+  auto* check = app.add_subcommand("check", "Check records against their schemas and the rules across records");
+  check->add_option("paths", f->paths, "Report only on these files or folders")->option_text("PATH...");
+  check->add_option("--format", f->format, "Output format: text (on stderr) or json (on stdout)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->option_text("FORMAT");
+  check->add_flag("-v,--verbose", f->verbose, "Print a summary line even when all is well");
+  check->add_flag("--strict", f->strict, "Count warnings as problems");
+  commands.add(check, [f, &global] { return care::check::check_command(global, *f); });
+  auto* config = app.add_subcommand("config", "Print every setting of care.toml and where it came from");
+  commands.add(config, [&global] { return care::check::config_command(global); });
+}
+
+void add_reports(CLI::App& app, care::cmd::Commands& commands, care::cli::GlobalOptions& global) {
+  auto st = std::make_shared<r::StatusFlags>();
+  auto* status = app.add_subcommand("status", "The caseload today: the nightly report");
+  add_output(status, *st);
+  status->add_flag("--fail-on-overdue", st->fail_on_overdue, "Exit 1 when a monitoring contact is overdue");
+  commands.add(status, [st, &global] { return r::status_command(global, *st); });
+
+  auto pe = std::make_shared<r::PeriodFlags>();
+  auto* period = app.add_subcommand("period", "What happened between two dates, for donors");
+  add_output(period, *pe);
+  period->add_option("--from", pe->from, "First day")->required()->option_text("DATE");
+  period->add_option("--to", pe->to, "Last day")->required()->option_text("DATE");
+  period->add_option("--by", pe->by, "Break figures down by sex, age_band, host, return_country or minor")
+      ->option_text("DIMENSION");
+  commands.add(period, [pe, &global] { return r::period_command(global, *pe); });
+
+  auto bu = std::make_shared<r::BudgetFlags>();
+  auto* budget = app.add_subcommand("budget", "Planned, delivered and remaining per case and in total");
+  add_output(budget, *bu);
+  commands.add(budget, [bu, &global] { return r::budget_command(global, *bu); });
+
+  auto ex = std::make_shared<r::ExportFlags>();
+  auto* exp = app.add_subcommand("export", "One pseudonymous row per case, for analysis elsewhere");
+  exp->add_option("--format", ex->format, "jsonl (default) or csv")->check(CLI::IsMember({"jsonl", "csv"}))
+      ->option_text("FORMAT");
+  exp->add_option("-o,--output", ex->file, "Write to FILE")->option_text("FILE");
+  exp->add_option("--k", ex->k, "Withhold rows whose age band, sex, citizenship, host country and country of "
+                                "return are shared by fewer than K rows")->option_text("K");
+  commands.add(exp, [ex, &global] { return r::export_command(global, *ex); });
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Check a case folder of the care tools and report on it."};
@@ -9,25 +70,7 @@ int main(int argc, char** argv) {
   care::cli::GlobalOptions global;
   care::cmd::add_global_options(app, global);
   care::cmd::Commands commands;
-
-  care::check::CheckFlags check_flags;
-  auto* check = app.add_subcommand("check", "Check records against their schemas and the rules across records");
-  check->add_option("paths", check_flags.paths, "Report only on these files or folders")->option_text("PATH...");
-  check->add_option("--format", check_flags.format, "Output format: text (on stderr) or json (on stdout)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->option_text("FORMAT");
-  check->add_flag("-v,--verbose", check_flags.verbose, "Print a summary line even when all is well");
-  check->add_flag("--strict", check_flags.strict, "Count warnings as problems");
-  commands.add(check, [&] { return care::check::check_command(global, check_flags); });
-
-  care::check::StatusFlags status_flags;
-  auto* status = app.add_subcommand("status", "Summarise the caseload: stages, targets, check result");
-  status->add_flag("--no-suppress", status_flags.no_suppress,
-                   "Show small counts (internal use only; the output says so)");
-  commands.add(status, [&] { return care::check::status_command(global, status_flags); });
-
-  auto* config = app.add_subcommand("config", "Print every setting of care.toml and where it came from");
-  commands.add(config, [&] { return care::check::config_command(global); });
-
+  add_check(app, commands, global);
+  add_reports(app, commands, global);
   return care::cmd::run(app, commands, argc, argv);
 }

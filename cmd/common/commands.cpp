@@ -9,7 +9,22 @@
 
 namespace care::cmd {
 
+namespace {
+
+// CLI11's own messages, in the form of every other error of the tools:
+// "care-report: unknown command 'frobnicate'", then where to find help.
+std::string failure(const CLI::App* app, const CLI::Error& e) {
+  std::string name = app->get_parent() ? app->get_parent()->get_name() + " " + app->get_name() : app->get_name();
+  std::string what = e.what();
+  if (e.get_name() == "RequiredError" && what.find("subcommand") != std::string::npos && !app->remaining().empty())
+    what = "unknown command '" + app->remaining().front() + "'";
+  return name + ": " + what + "\nRun '" + name + " --help' for more information.\n";
+}
+
+}  // namespace
+
 void add_global_options(CLI::App& app, cli::GlobalOptions& global) {
+  app.failure_message(failure);
   app.set_version_flag("--version", app.get_name() + " " + CARE_VERSION);
   app.require_subcommand(1);
   app.fallthrough();

@@ -26,7 +26,10 @@ std::vector<std::string> scopes(const fs::path& root, const fs::path& cwd, const
       continue;
     }
     if (inside == ".") return {};
-    out.push_back(folder::display_path(absolute, cwd));
+    // "cases/AT-2014-001/" and "cases/AT-2014-001" name the same folder.
+    if (absolute.filename().empty()) absolute = absolute.parent_path();
+    std::string shown = folder::display_path(absolute, cwd);
+    out.push_back(shown == "." ? std::string() : shown);
   }
   return out;
 }
@@ -34,6 +37,8 @@ std::vector<std::string> scopes(const fs::path& root, const fs::path& cwd, const
 bool in_scope(const diag::Diagnostic& d, const std::vector<std::string>& scope) {
   if (scope.empty()) return true;
   return std::any_of(scope.begin(), scope.end(), [&](const std::string& s) {
+    // "" is the working folder itself: everything shown relative to it.
+    if (s.empty()) return !d.file.starts_with("/") && !d.file.starts_with("../");
     return d.file == s || d.file.starts_with(s + "/");
   });
 }

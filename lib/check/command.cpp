@@ -6,7 +6,6 @@
 
 #include "check/check.h"
 #include "cli/exit_codes.h"
-#include "report/status.h"
 
 namespace care::check {
 namespace {
@@ -38,19 +37,6 @@ int check_command(const cli::GlobalOptions& global, const CheckFlags& flags) {
       std::fputs(fmt::format("{}\n", summary(result)).c_str(), stderr);
   }
   return exit_code(result, flags.strict);
-}
-
-int status_command(const cli::GlobalOptions& global, const StatusFlags& flags) {
-  int code = cli::kOk;
-  auto session = open(global, code);
-  if (!session) return code;
-  // Reports never open identity records, not even to check them.
-  Request request;
-  request.read_identity = false;
-  Result checked = run(session->root, session->cwd, session->config, session->today, request);
-  report::StatusOptions status{!flags.no_suppress};
-  std::fputs(report::status_text(checked.folder, checked, session->today, status).c_str(), stdout);
-  return exit_code(checked, false);
 }
 
 int config_command(const cli::GlobalOptions& global) {

@@ -16,12 +16,7 @@ struct CheckFlags {
   bool strict = false;
 };
 
-struct StatusFlags {
-  bool no_suppress = false;
-};
-
 int check_command(const cli::GlobalOptions& global, const CheckFlags& flags);
-int status_command(const cli::GlobalOptions& global, const StatusFlags& flags);
 int config_command(const cli::GlobalOptions& global);
 
 }  // namespace care::check

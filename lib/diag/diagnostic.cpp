@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "util/json_text.h"
+#include "util/utf8.h"
 
 namespace care::diag {
 
@@ -19,7 +20,7 @@ Diagnostic at(const doc::Location& where, std::string code, std::string message,
   d.column = where.column;
   d.message = std::move(message);
   d.hint = std::move(hint);
-  if (where.source) d.excerpt = std::string(where.source->line(where.line));
+  if (where.source) d.excerpt = util::printable(where.source->line(where.line));
   return d;
 }
 

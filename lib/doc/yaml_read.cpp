@@ -54,8 +54,12 @@ class TreeBuilder : public YAML::EventHandler {
 
   std::optional<Node> take_root() { return std::move(root_); }
   int documents() const { return documents_; }
+  // Where the second document starts, to point at it when refusing it.
+  Location second_document() const { return at(second_); }
 
-  void OnDocumentStart(const YAML::Mark&) override { ++documents_; }
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ == 2) second_ = mark;
+  }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -166,6 +170,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<Frame> stack_;
   std::optional<Node> root_;
   int documents_ = 0;
+  YAML::Mark second_;
 };
 
 std::string syntax_message(const std::string& what) {
@@ -180,7 +185,7 @@ void parse_events(const std::shared_ptr<const Source>& source, const Limits& lim
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
     if (parser.HandleNextDocument(builder) && builder.documents() > 1) {
-      result.problems.push_back(diag::at(Location{source, 1, 1}, "yaml.documents",
+      result.problems.push_back(diag::at(builder.second_document(), "yaml.documents",
                                          "the file holds more than one YAML document",
                                          "Keep one record per file; remove the \"---\" "
                                          "separator and what follows it."));

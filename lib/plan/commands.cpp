@@ -96,7 +96,8 @@ int drop_command(const cli::GlobalOptions& g, const ItemFlags& f) {
 
 int agree_command(const cli::GlobalOptions& g, const AgreeFlags& f) {
   return with_plan(g, f, "care-plan agree", true, [&](Node& plan, const Context& cx) {
-    return agree(plan, cx.on, records::is_minor_case(cx.c), f.guardian);
+    auto on = util::Date::parse(cx.on);
+    return agree(plan, cx.on, on ? records::is_minor_on(cx.c, *on) : records::is_minor_case(cx.c), f.guardian);
   });
 }
 

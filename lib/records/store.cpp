@@ -78,8 +78,8 @@ void redact(diag::Diagnostic& d) {
   if (!d.code.starts_with("schema.")) return;
   d.message = fmt::format("a value here breaks the identity schema's \"{}\" rule "
                           "(identity values are never shown)", d.code.substr(7));
-  if (d.code == "schema.enum" || d.code == "schema.const")
-    d.hint = "care-records(5) lists the values this field takes.";
+  // Hints may quote the value ("put it in quotes, like ..."): replace them all.
+  d.hint = "Correct the value at this line and column; care-records(5) describes the identity record.";
 }
 
 Loaded load(const fs::path& root, const folder::Config& config, const fs::path& cwd,

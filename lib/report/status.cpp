@@ -4,9 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "monitor/schedule.h"
 #include "records/facts.h"
 #include "records/fields.h"
-#include "report/suppress.h"
+#include "report/budget.h"
+#include "report/dimensions.h"
+#include "report/tally.h"
 
 namespace care::report {
 namespace {
@@ -15,52 +18,84 @@ using records::Stage;
 constexpr std::array kStages = {Stage::Referred, Stage::Assessed, Stage::Planned,
                                 Stage::Returned, Stage::Monitoring, Stage::Closed};
 
-struct Counts {
-  std::array<int, kStages.size()> by_stage{};
-  int minors = 0, assessed = 0, assisted = 0, minors_assisted = 0;
-};
-
-Counts count(const records::Folder& folder) {
-  Counts n;
-  for (const auto& [id, c] : folder.cases) {
-    if (!c.main) continue;
-    ++n.by_stage[static_cast<std::size_t>(records::stage_of(c))];
-    bool minor = records::is_minor_case(c);
-    bool assisted = c.plan && records::field(c.plan->root, "agreement.date");
-    n.minors += minor;
-    n.assessed += !c.assessments.empty();
-    n.assisted += assisted;
-    n.minors_assisted += minor && assisted;
-  }
-  return n;
+std::vector<std::string> stage_names() {
+  std::vector<std::string> out;
+  for (auto s : kStages) out.emplace_back(records::stage_name(s));
+  return out;
 }
 
-std::string progress(std::string_view label, int count, int target, int min_cell, bool suppress) {
-  Cell cell{count, suppress && count > 0 && count < min_cell};
-  return fmt::format("  {:<16}{:>6} of {}\n", label, show(cell, min_cell), target);
+Table by_dimension(const StatusInput& in, Dimension d, int min_cell) {
+  Tally t;
+  for (const auto& [id, c] : in.folder.cases)
+    if (c.main) t.add(value_of(c, d));
+  return t.table("cases_by_" + dimension_name(d), "Cases by " + dimension_title(d), dimension_title(d),
+                 values_in(in.folder, d), {}, "cases", min_cell, in.suppress);
+}
+
+Table targets(const StatusInput& in, int min_cell) {
+  const auto& cfg = in.folder.config;
+  int assessed = 0, assisted = 0, minors = 0;
+  for (const auto& [id, c] : in.folder.cases) {
+    if (!c.main) continue;
+    bool agreed = c.plan && records::field(c.plan->root, "agreement.date");
+    assessed += !c.assessments.empty();
+    assisted += agreed;
+    minors += agreed && records::is_minor_case(c);
+  }
+  Table t{"targets", "Progress against targets", {"target", "persons", "of"}, {}, std::nullopt};
+  auto row = [&](std::string label, int n, int target) {
+    Row r{std::move(label), {Value::of_count(n), Value::of_text(std::to_string(target))}, false};
+    if (in.suppress) r.values[0].count.hidden = n > 0 && n < min_cell;
+    t.rows.push_back(std::move(r));
+  };
+  row("assessed", assessed, cfg.target_assessed);
+  row("assisted (plan agreed)", assisted, cfg.target_assisted);
+  row("minors assisted", minors, cfg.target_minors);
+  return t;
+}
+
+Table monitoring(const StatusInput& in, int min_cell) {
+  auto due = monitor::due_report(in.folder, in.today, 30);
+  int done = 0;
+  for (const auto& [id, c] : in.folder.cases)
+    for (const auto& s : monitor::schedule_of(c)) done += s.done_on && *s.done_on <= in.today;
+  Tally t;
+  t.add("done", "", done);
+  t.add("overdue", "", static_cast<int>(due.overdue()));
+  t.add("due within 30 days", "", static_cast<int>(due.due.size() - due.overdue()));
+  Table table = t.table("monitoring_contacts", "Monitoring contacts", "contacts",
+                        {"done", "overdue", "due within 30 days"}, {}, "contacts", min_cell, in.suppress);
+  table.rows.pop_back();  // done, overdue and coming do not add up to anything a reader needs
+  table.chart = Chart{{0}};
+  Row plans{"returned cases without a monitoring plan", {Value::of_count(static_cast<int>(due.without_plan.size()))}, false};
+  Row flags{"open risk flags", {Value::of_count(static_cast<int>(due.flags.size()))}, false};
+  for (Row* r : {&plans, &flags})
+    if (in.suppress) r->values[0].count.hidden = r->values[0].count.count > 0 && r->values[0].count.count < min_cell;
+  table.rows.push_back(std::move(plans));
+  table.rows.push_back(std::move(flags));
+  return table;
 }
 
 }  // namespace
 
-std::string status_text(const records::Folder& folder, const check::Result& checked, const util::Date& today,
-                        const StatusOptions& options) {
-  const auto& cfg = folder.config;
-  int min_cell = options.suppress ? cfg.min_cell : 1;
-  Counts n = count(folder);
-  std::string out = fmt::format("{}: caseload on {}\n", cfg.name, today.str());
-  if (!options.suppress) out += "NOT SUPPRESSED: small counts are shown; for internal use only, do not share.\n";
-  out += fmt::format("check: {}\n\ncases by stage\n", check::summary(checked));
-  Column stages = suppress(std::vector<int>(n.by_stage.begin(), n.by_stage.end()), min_cell);
-  for (std::size_t i = 0; i < kStages.size(); ++i)
-    out += fmt::format("  {:<16}{:>6}\n", records::stage_name(kStages[i]), show(stages.cells[i], min_cell));
-  out += fmt::format("  {:<16}{:>6}\n\nprogress against targets\n", "total", show(stages.total, min_cell));
-  bool hide = options.suppress;
-  out += progress("assessed", n.assessed, cfg.target_assessed, cfg.min_cell, hide);
-  out += progress("assisted", n.assisted, cfg.target_assisted, cfg.min_cell, hide);
-  out += progress("minors assisted", n.minors_assisted, cfg.target_minors, cfg.min_cell, hide);
-  if (options.suppress)
-    out += fmt::format("\n<{0}: fewer than {0}; *: hidden so that a small count cannot be worked out\n", cfg.min_cell);
-  return out;
+Report status_report(const StatusInput& in) {
+  const auto& cfg = in.folder.config;
+  int min_cell = cfg.min_cell;
+  Report r{"status", fmt::format("{}: caseload on {}", cfg.name, in.today.str()), {}, {}, {}, in.suppress, min_cell};
+  r.facts = {{"program", cfg.name}, {"as of", in.today.str()}, {"check", in.check_summary}};
+  Tally stages;
+  for (const auto& [id, c] : in.folder.cases)
+    if (c.main) stages.add(std::string(records::stage_name(records::stage_of(c))));
+  Table by_stage = stages.table("cases_by_stage", "Cases by stage", "stage", stage_names(), {}, "cases", min_cell, in.suppress);
+  by_stage.chart = Chart{{0}};
+  r.tables.push_back(std::move(by_stage));
+  for (auto d : {Dimension::Host, Dimension::ReturnCountry, Dimension::Sex, Dimension::AgeBand, Dimension::Minor})
+    r.tables.push_back(by_dimension(in, d, min_cell));
+  r.tables.push_back(targets(in, min_cell));
+  r.tables.push_back(monitoring(in, min_cell));
+  r.tables.push_back(budget_by_phase(in.folder));
+  r.notes.push_back("Stages are derived from the records a case has; age is the age at referral.");
+  return r;
 }
 
 }  // namespace care::report

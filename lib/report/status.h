@@ -1,20 +1,24 @@
-// The caseload summary: cases by stage, minors and progress against targets,
-// with small cells suppressed. The nightly report (care-report status).
+// care-report status: the caseload on a day, the nightly report. Cases by
+// stage, host country, country of return, sex, age band and minority;
+// progress against the targets; monitoring due and overdue; open risk
+// flags; the result of the check.
 #pragma once
 
 #include <string>
 
-#include "check/check.h"
 #include "records/store.h"
+#include "report/model.h"
 #include "util/date.h"
 
 namespace care::report {
 
-struct StatusOptions {
-  bool suppress = true;  // false only for internal use; the output says so
+struct StatusInput {
+  const records::Folder& folder;
+  util::Date today;
+  std::string check_summary;  // "checked 75 records in 14 cases: 0 errors, 0 warnings"
+  bool suppress = true;
 };
 
-std::string status_text(const records::Folder& folder, const check::Result& checked, const util::Date& today,
-                        const StatusOptions& options);
+Report status_report(const StatusInput& in);
 
 }  // namespace care::report

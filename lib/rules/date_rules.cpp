@@ -10,9 +10,11 @@ using records::Record;
 
 namespace {
 
-// Dates that are meant to lie ahead: a contact's due date, where it moved
+// Dates that may lie ahead: a contact's due date, where it moved from and
 // to, a document's expiry.
-bool may_be_future(std::string_view key) { return key == "due" || key == "to" || key == "expires"; }
+bool may_be_future(std::string_view key) {
+  return key == "due" || key == "from" || key == "to" || key == "expires";
+}
 
 void future_dates(const Context& cx, const doc::Node& n, std::string_view key) {
   if (n.is_mapping()) {
@@ -51,6 +53,18 @@ void birth_before_referral(const Context& cx, const Record& main) {
             "Check the date of birth; if the age is unknown, estimate it and set age_uncertain: true.");
 }
 
+// Assistance happens while the program runs; only monitoring and closure
+// may follow its end.
+void within_program(const Context& cx, const Record& r, std::string_view field, std::string_view what) {
+  auto on = records::date(r.root, field);
+  const auto& end = cx.config().end;
+  if (!on || *on <= end) return;
+  cx.report(records::where(r.root, field), "after-program",
+            fmt::format("{} on {} is after the program's end ({})", what, on->str(), end.str()),
+            "Check the date; only monitoring contacts and closures come after the program ends.",
+            diag::Severity::Warning);
+}
+
 }  // namespace
 
 void check_dates(const Context& cx, const records::Case& c) {
@@ -81,7 +95,15 @@ void check_dates(const Context& cx, const records::Case& c) {
     not_before(cx, referral, journey, "departure", "the departure");
     not_before(cx, {records::date(journey.root, "departure"), "the departure"}, journey, "arrival", "the arrival");
   }
-  if (records::usable(c.closure)) not_before(cx, referral, *c.closure, "date", "the closure");
+  for (const auto& a : c.assessments)
+    if (a.valid) within_program(cx, a, "date", "the assessment");
+  if (records::usable(c.plan)) within_program(cx, *c.plan, "agreement.date", "the plan's agreement");
+  if (records::usable(c.journey)) within_program(cx, *c.journey, "departure", "the departure");
+  if (records::usable(c.closure)) {
+    not_before(cx, referral, *c.closure, "date", "the closure");
+    if (records::usable(c.journey))
+      not_before(cx, {records::arrival_date(c), "the arrival"}, *c.closure, "date", "the closure");
+  }
 }
 
 }  // namespace care::rules

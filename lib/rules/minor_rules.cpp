@@ -49,12 +49,15 @@ void check_minor(const Context& cx, const records::Case& c) {
   }
   if (!c.minor->valid) return;
   const doc::Node& minor = c.minor->root;
-  if (records::usable(c.plan) && records::field(c.plan->root, "agreement") &&
-      records::flag(c.plan->root, "agreement.guardian") != true)
+  // A child who turns 18 is an adult from that day: each safeguard applies
+  // if the person is still a minor on the day of the step it guards.
+  auto agreed = records::usable(c.plan) ? records::date(c.plan->root, "agreement.date") : std::nullopt;
+  if (agreed && records::is_minor_on(c, *agreed) && records::flag(c.plan->root, "agreement.guardian") != true)
     cx.report(records::where(c.plan->root, "agreement"), "minor-agreement",
               "a minor's plan was agreed without the guardian",
               "Record the guardian's agreement as well (agreement.guardian: true).");
-  if (records::usable(c.journey)) return_conditions(cx, minor, *c.journey);
+  auto departure = records::usable(c.journey) ? records::date(c.journey->root, "departure") : std::nullopt;
+  if (departure && records::is_minor_on(c, *departure)) return_conditions(cx, minor, *c.journey);
 }
 
 }  // namespace care::rules

@@ -46,6 +46,15 @@ void contact(const Context& cx, const records::Case& c, const Record& r, const s
     cx.report(records::where(r.root, "date"), "contact-after-closure",
               fmt::format("contact on {} is after the case was closed", on->str()),
               "Reopen the case with a reason (care-monitor reopen) before recording contacts.");
+  if (auto number = records::integer(r.root, "number"); number && records::usable(c.monitoring_plan)) {
+    bool planned = false;
+    for (const auto& entry : records::list(c.monitoring_plan->root, "contacts"))
+      planned = planned || records::integer(entry, "number") == number;
+    if (!planned)
+      cx.report(records::where(r.root, "number"), "contact-number",
+                fmt::format("contact number {} is not in the monitoring plan", *number),
+                "Use a number of monitoring-plan.yaml, or leave it out for an unscheduled contact.");
+  }
   if (c.plan && !c.plan->valid) return;
   for (const auto& progress : records::list(r.root, "items"))
     if (auto id = records::integer(progress, "item"); id && !items.count(*id))

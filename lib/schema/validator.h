@@ -51,7 +51,15 @@ class Registry {
 // Validates instance against the schema at schema_uri; returns every problem,
 // each located at the offending node (or, for a missing property, at the
 // mapping that lacks it). An empty result means the instance is valid.
-// Codes are "schema.<keyword>", e.g. "schema.required", "schema.enum".
+// Codes are "schema.<keyword>", e.g. "schema.required", "schema.enum"
+// ("schema.false" for a false schema). Problems come in document order.
+//
+// Messages are for people who do not know JSON Schema: they name the value
+// by its path ("items[2].budget.amount", list indexes counted from 0), and
+// the hints use the schema's "examples" (for a pattern) and "description"
+// (for a pattern or a long enum) when it has them. When no alternative of an
+// anyOf/oneOf fits, only the alternative that was evidently meant is
+// reported (told by a const/enum field, or by type), else one summary.
 diag::Diagnostics validate(const Registry& registry, const doc::Node& instance,
                            std::string_view schema_uri);
 

@@ -39,6 +39,22 @@ std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::string printable(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = sequence_length(text, i);
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (len == 0 || (len == 1 && c < 0x20 && c != '\t') || c == 0x7f) {
+      out += "\xEF\xBF\xBD";
+      i += len == 0 ? 1 : len;
+    } else {
+      out.append(text.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
 std::size_t code_points(std::string_view text) {
   std::size_t n = 0;
   for (char c : text)

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace care::util {
@@ -16,6 +17,10 @@ struct TextPosition {
 // forms, surrogates and code points past U+10FFFF count as malformed), or of
 // a NUL byte; nullopt when the whole text is fine.
 std::optional<TextPosition> find_invalid_utf8(std::string_view text);
+
+// The text with every byte that is not well-formed UTF-8, and every control
+// character but tab, replaced by U+FFFD, so that a quoted line can be shown.
+std::string printable(std::string_view text);
 
 // Number of code points in well-formed UTF-8 text.
 std::size_t code_points(std::string_view text);

@@ -1,0 +1,133 @@
+// The files `care-intake init` writes: care.toml, git's settings, and the
+// schemas wired up for editors.
+#include "doc/yaml_io.h"
+#include "intake/init.h"
+#include "records/kind.h"
+#include "schema/embedded.h"
+
+namespace care::intake {
+using doc::Node;
+namespace {
+
+constexpr std::string_view kConfig = R"(# care.toml: the settings of one return-and-reintegration program.
+# Every key is explained in care.toml(5) (man care.toml); a misspelt key is an
+# error, never ignored. The values below are those of the pilot: change them
+# to your program's before registering the first case.
+
+# The layout of this file. Only 1 exists.
+format = 1
+
+[program]
+# Printed at the top of every report, so it names the program and nothing else.
+name = "CARE pilot"
+# First and last day of the program: TOML dates, without quotes. A referral
+# outside these days is not eligible.
+start = 2013-09-02
+end = 2016-02-29
+# The EU countries beneficiaries return from: ISO 3166-1 alpha-2 codes in
+# capitals (the United Kingdom is "GB", not "UK"). Each must be in eu_countries.
+host_countries = ["AT", "FR", "PT", "ES", "GB"]
+# The countries that count as the EU for eligibility: the program serves
+# nationals of other countries who return to a country outside this list.
+# These are the 28 member states of the pilot's years, 2013 to 2016.
+eu_countries = [
+  "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
+  "FR", "GB", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV",
+  "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+]
+
+[targets]
+# Shown by care-report status beside the counts, as in "assisted 8 of 130".
+# Persons assisted: cases whose reintegration plan has been agreed.
+assisted = 130
+# Of those, minors: under 18, or of uncertain age, on the day of referral.
+minors = 10
+# Persons assessed: cases with at least one needs and risks assessment
+# (about twice as many as are assisted).
+assessed = 260
+
+[budget]
+# The most one person's reintegration plan may spend, in the currency below:
+# a whole number, or a string with at most two decimals. Never a float.
+cap_per_person = "3000.00"
+# ISO 4217 code. A plan item in another currency needs an exchange note.
+currency = "EUR"
+
+# The three tables below are optional; left out, these values are the defaults.
+
+[monitoring]
+# Months after arrival at which a monitoring contact is due, rising, each
+# from 1 to 60. The last one is the length of the monitoring period.
+months = [1, 3, 6, 9, 12]
+
+[reports]
+# The smallest count reports show: counts from 1 to min_cell-1 appear as
+# "<5". Raise it for figures shared outside the program.
+min_cell = 5
+
+[git]
+# true: the tools commit each change they write, naming only the command and
+# the case or outreach ID. false: committing is left to you.
+commit = )";
+
+constexpr std::string_view kGitignore = R"(# Left by a write that was interrupted; the record beside it is intact.
+.*.tmp-*
+# Editors' swap, backup and lock files.
+*.swp
+*.swo
+*~
+.#*
+\#*#
+.DS_Store
+)";
+
+// Records are compared byte for byte: line ends must not change on checkout.
+constexpr std::string_view kGitattributes = R"(*.yaml text eol=lf
+care.toml text eol=lf
+*.json text eol=lf
+)";
+
+constexpr std::string_view kSchemaFolder = ".care/schemas/";
+
+// A schema without its $id, so that an editor resolves its
+// "$ref": "common.schema.json#/..." next to the file, without a network.
+std::string local_schema(const schema::EmbeddedSchema& s) {
+  auto parsed = doc::parse(s.text, std::string("schemas/") + s.name, doc::Limits{1 << 22, 64});
+  if (!parsed.root) return s.text;  // cannot happen: the unit tests parse every schema
+  parsed.root->erase("$id");
+  return doc::emit_json(*parsed.root, true);
+}
+
+// VS Code's YAML extension: each record path glob gets the schema of its kind.
+std::string vscode_settings() {
+  Node map = Node::mapping();
+  for (const auto& k : records::all_kinds()) {
+    Node globs = Node::sequence();
+    globs.push_back(Node::string(records::path_of(k.kind, "*", "*")));
+    map.set(std::string(kSchemaFolder) + std::string(k.schema_file), std::move(globs));
+  }
+  Node top = Node::mapping();
+  top.set("yaml.schemas", std::move(map));
+  return doc::emit_json(top, true);
+}
+
+}  // namespace
+
+std::string config_template(bool commit) { return std::string(kConfig) + (commit ? "true\n" : "false\n"); }
+
+const std::vector<std::string>& init_folders() {
+  static const std::vector<std::string> folders = {"cases", "outreach", ".care", ".care/schemas", ".vscode"};
+  return folders;
+}
+
+std::vector<InitFile> init_files(bool commit) {
+  std::vector<InitFile> files = {{".gitignore", std::string(kGitignore)},
+                                 {".gitattributes", std::string(kGitattributes)}};
+  for (const auto& s : schema::embedded_schemas())
+    files.push_back({std::string(kSchemaFolder) + s.name, local_schema(s)});
+  files.push_back({".vscode/settings.json", vscode_settings()});
+  files.push_back({"care.toml", config_template(commit)});
+  return files;
+}
+
+}  // namespace care::intake

@@ -1,0 +1,121 @@
+#include "report/commands.h"
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "check/check.h"
+#include "cli/exit_codes.h"
+#include "monitor/schedule.h"
+#include "report/budget.h"
+#include "report/export.h"
+#include "report/period.h"
+#include "report/render.h"
+#include "report/status.h"
+#include "util/atomic_file.h"
+
+namespace care::report {
+namespace {
+
+constexpr std::string_view kProgram = "care-report";
+
+// Reads the folder the way every report does: never an identity record.
+std::optional<check::Result> read_folder(const cli::GlobalOptions& g, cli::Session& session, int& code) {
+  auto opened = cli::open_or_explain(g, kProgram, code);
+  if (!opened) return std::nullopt;
+  session = std::move(*opened);
+  check::Request request;
+  request.read_identity = false;
+  return check::run(session.root, session.cwd, session.config, session.today, request);
+}
+
+// Writes to -o FILE (atomically) or stdout. Returns an exit status.
+int deliver(const std::string& text, const std::string& file) {
+  if (file.empty()) {
+    std::fputs(text.c_str(), stdout);
+    return cli::kOk;
+  }
+  if (std::string error = util::write_atomically(file, text); !error.empty()) {
+    cli::print_error(kProgram, error);
+    return cli::kWriteFailed;
+  }
+  return cli::kOk;
+}
+
+std::optional<std::string> format_of(const Output& o) {
+  if (!o.format.empty()) return o.format;
+  if (o.file.empty()) return "text";
+  if (auto f = format_for_file(o.file)) return f;
+  cli::print_error(kProgram, fmt::format("cannot tell the format of {} from its extension; give --format", o.file));
+  return std::nullopt;
+}
+
+int output(const Report& r, const Output& o) {
+  auto format = format_of(o);
+  if (!format) return cli::kUsage;
+  return deliver(render(r, *format), o.file);
+}
+
+std::optional<util::Date> date_flag(const std::string& text, std::string_view flag) {
+  auto d = util::Date::parse(text);
+  if (!d) cli::print_error(kProgram, fmt::format("{} \"{}\" is not a date (YYYY-MM-DD)", flag, text));
+  return d;
+}
+
+}  // namespace
+
+int status_command(const cli::GlobalOptions& g, const StatusFlags& f) {
+  int code = cli::kOk;
+  cli::Session s;
+  auto checked = read_folder(g, s, code);
+  if (!checked) return code;
+  StatusInput in{checked->folder, s.today, check::summary(*checked), !f.no_suppress};
+  if (int rc = output(status_report(in), f); rc != cli::kOk) return rc;
+  bool overdue = f.fail_on_overdue && monitor::due_report(checked->folder, s.today, 0).overdue() > 0;
+  return check::exit_code(*checked, false) != cli::kOk || overdue ? cli::kFindings : cli::kOk;
+}
+
+int period_command(const cli::GlobalOptions& g, const PeriodFlags& f) {
+  auto from = date_flag(f.from, "--from");
+  auto to = date_flag(f.to, "--to");
+  if (!from || !to) return cli::kUsage;
+  if (*to < *from) {
+    cli::print_error(kProgram, "--to is before --from");
+    return cli::kUsage;
+  }
+  std::optional<Dimension> by;
+  if (!f.by.empty() && !(by = dimension_named(f.by))) {
+    cli::print_error(kProgram, fmt::format("--by {}: use sex, age_band, host, return_country or minor", f.by));
+    return cli::kUsage;
+  }
+  int code = cli::kOk;
+  cli::Session s;
+  auto checked = read_folder(g, s, code);
+  if (!checked) return code;
+  PeriodInput in{checked->folder, *from, *to, by, !f.no_suppress};
+  return output(period_report(in), f);
+}
+
+int budget_command(const cli::GlobalOptions& g, const BudgetFlags& f) {
+  int code = cli::kOk;
+  cli::Session s;
+  auto checked = read_folder(g, s, code);
+  if (!checked) return code;
+  return output(budget_report(checked->folder, s.today), f);
+}
+
+int export_command(const cli::GlobalOptions& g, const ExportFlags& f) {
+  int code = cli::kOk;
+  cli::Session s;
+  auto checked = read_folder(g, s, code);
+  if (!checked) return code;
+  Export e = export_cases(checked->folder, s.today, f.k);
+  if (int rc = deliver(f.format == "csv" ? export_csv(e) : export_jsonl(e), f.file); rc != cli::kOk) return rc;
+  if (f.k > 0)
+    cli::print_error(kProgram, fmt::format("withheld {} of {} rows whose combination of age band, sex, citizenship, "
+                                           "host country and country of return is shared by fewer than {} rows",
+                                           e.withheld, e.withheld + e.rows.size(), f.k));
+  return cli::kOk;
+}
+
+}  // namespace care::report

@@ -1,0 +1,64 @@
+// A report as data: titled tables of counts, amounts and text, with notes.
+// The builders (status, period, budget) fill it; the renderers (text,
+// markdown, csv, json, html) only lay it out, so every format shows the same
+// figures and small cells are suppressed once, before any rendering.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "report/suppress.h"
+
+namespace care::report {
+
+struct Value {
+  enum class Kind { Count, Amount, Text };
+  Kind kind = Kind::Text;
+  Cell count;         // Count: may be hidden by suppression
+  std::string text;   // Amount ("1250.00") or Text
+
+  static Value of_count(int n) { return Value{Kind::Count, Cell{n, false, false}, {}}; }
+  static Value of_amount(std::string a) { return Value{Kind::Amount, {}, std::move(a)}; }
+  static Value of_text(std::string t) { return Value{Kind::Text, {}, std::move(t)}; }
+};
+
+struct Row {
+  std::string label;
+  std::vector<Value> values;
+  bool total = false;  // a totals row (bold in HTML, last in the table)
+};
+
+// How a chart shows a table: bars per row, one series per chosen column.
+struct Chart {
+  std::vector<std::size_t> columns;  // value columns drawn as series (0 = first value column)
+};
+
+struct Table {
+  std::string id;                    // stable key for JSON and CSV, e.g. "cases_by_stage"
+  std::string title;
+  std::vector<std::string> columns;  // headers: the label column first, then one per value
+  std::vector<Row> rows;
+  std::optional<Chart> chart;        // drawn in the HTML report
+};
+
+struct Report {
+  std::string kind;   // "status", "period", "budget"
+  std::string title;
+  std::vector<std::pair<std::string, std::string>> facts;  // program, as_of, period ...
+  std::vector<Table> tables;
+  std::vector<std::string> notes;
+  bool suppressed = true;  // small cells hidden; false only with --no-suppress
+  int min_cell = 5;
+};
+
+// Shows a value as the renderers do: "12", "<5", "*", "1250.00".
+std::string show(const Value& v, int min_cell);
+
+// Hides small counts in every count column of the table, and enough others
+// that none can be worked out from the totals row or from the row totals
+// (the last count column when `row_totals` is set).
+void suppress_table(Table& t, int min_cell, bool row_totals);
+
+}  // namespace care::report

@@ -1,0 +1,26 @@
+// care-report period: what happened between two dates, for donors.
+#pragma once
+
+#include <optional>
+
+#include "records/store.h"
+#include "report/dimensions.h"
+#include "report/model.h"
+#include "util/date.h"
+
+namespace care::report {
+
+// A scheduled contact counts as on time when done no later than this many
+// days after its due date; not done by then, it is late, then missed.
+inline constexpr int kContactGraceDays = 14;
+
+struct PeriodInput {
+  const records::Folder& folder;
+  util::Date from, to;
+  std::optional<Dimension> by;
+  bool suppress = true;
+};
+
+Report period_report(const PeriodInput& in);
+
+}  // namespace care::report

@@ -1,0 +1,69 @@
+#include "util/table.h"
+
+#include <algorithm>
+
+#include "util/utf8.h"
+
+namespace care::util {
+namespace {
+
+std::vector<std::size_t> widths(const Table& t) {
+  std::vector<std::size_t> w(t.header.size(), 0);
+  auto widen = [&](const std::vector<std::string>& row) {
+    if (row.size() > w.size()) w.resize(row.size(), 0);
+    for (std::size_t i = 0; i < row.size(); ++i) w[i] = std::max(w[i], code_points(row[i]));
+  };
+  widen(t.header);
+  for (const auto& row : t.rows) widen(row);
+  return w;
+}
+
+std::string aligned_line(const std::vector<std::string>& row, const std::vector<std::size_t>& w,
+                         const std::vector<Align>& align) {
+  std::string line;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i) line += "  ";
+    std::string pad(w[i] - code_points(row[i]), ' ');
+    bool right = i < align.size() && align[i] == Align::Right;
+    line += right ? pad + row[i] : row[i] + pad;
+  }
+  // Only the last column's padding can trail; a ragged right edge is easier to diff.
+  line.erase(line.find_last_not_of(' ') + 1);
+  return line + "\n";
+}
+
+std::string csv_line(const std::vector<std::string>& row) {
+  std::string line;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i) line += ',';
+    line += csv_field(row[i]);
+  }
+  return line + "\n";
+}
+
+}  // namespace
+
+std::string render_aligned(const Table& table) {
+  auto w = widths(table);
+  std::string out = aligned_line(table.header, w, table.align);
+  for (const auto& row : table.rows) out += aligned_line(row, w, table.align);
+  return out;
+}
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string render_csv(const Table& table) {
+  std::string out = csv_line(table.header);
+  for (const auto& row : table.rows) out += csv_line(row);
+  return out;
+}
+
+}  // namespace care::util
