@@ -83,6 +83,13 @@ int edit_record(const cli::Workspace& w, const records::Record& record, std::str
       code = cli::kOk;
       break;
     }
+    // Another command may have changed the record meanwhile (a consent
+    // recorded from another terminal): writing the copy would undo it.
+    if (read_all(record.absolute) != original) {
+      cli::print_error(program, fmt::format("{} changed while it was being edited; nothing was written. "
+                                            "Run the edit again on the new version.", record.file));
+      break;
+    }
     Request request{command, record.where.owner, {}, false, false};
     request.records.push_back({record.where.kind, record.where.owner, record.where.stem, {}, *edited});
     Outcome outcome = apply(w.session, w.folder, std::move(request));

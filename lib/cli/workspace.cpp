@@ -38,4 +38,13 @@ const records::Case* find_case(const Workspace& w, std::string_view id, std::str
   return &it->second;
 }
 
+int with_case(const GlobalOptions& options, std::string_view program, std::string_view id, bool read_identity,
+              const std::function<int(const Workspace&, const records::Case&)>& work) {
+  int code = kOk;
+  auto w = open_workspace(options, program, read_identity, code);
+  if (!w) return code;
+  const records::Case* c = find_case(*w, id, program, code);
+  return c ? work(*w, *c) : code;
+}
+
 }  // namespace care::cli

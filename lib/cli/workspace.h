@@ -2,6 +2,7 @@
 // cases starts from.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -23,5 +24,10 @@ std::optional<Workspace> open_workspace(const GlobalOptions& options, std::strin
 // is a usage error (2); an unknown case is refused (1); so is a case whose
 // case.yaml does not pass its schema (fix it first).
 const records::Case* find_case(const Workspace& w, std::string_view id, std::string_view program, int& code);
+
+// Opens the workspace and the case, then runs `work` on them; returns its
+// exit status, or why the folder or the case could not be opened.
+int with_case(const GlobalOptions& options, std::string_view program, std::string_view id, bool read_identity,
+              const std::function<int(const Workspace&, const records::Case&)>& work);
 
 }  // namespace care::cli

@@ -86,47 +86,44 @@ std::vector<std::string> ask_missing(Node& record) {
 }  // namespace
 
 int assess_command(const cli::GlobalOptions& global, const AssessFlags& f) {
-  int code = cli::kOk;
-  auto w = cli::open_workspace(global, kProgram, false, code);
-  if (!w) return code;
-  const records::Case* c = cli::find_case(*w, f.id, kProgram, code);
-  if (!c) return code;
-  diag::Diagnostics problems;
-  Node record = Node::mapping();
-  if (!f.from.empty()) {
-    auto given = cli::read_input(f.from, problems);
-    if (!given) {
-      cli::print_problems(problems, kProgram);
-      return cli::kFindings;
+  return cli::with_case(global, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+    diag::Diagnostics problems;
+    Node record = Node::mapping();
+    if (!f.from.empty()) {
+      auto given = cli::read_input(f.from, problems);
+      if (!given) {
+        cli::print_problems(problems, kProgram);
+        return cli::kFindings;
+      }
+      record = std::move(*given);
     }
-    record = std::move(*given);
-  }
-  std::string on = !f.date.empty() ? f.date : records::text(record, "date");
-  if (on.empty()) on = w->session.today.str();
-  record.set("kind", Node::string("assessment"));
-  record.set("version", Node::integer(1));
-  record.set("case", Node::string(f.id));
-  record.set("date", Node::string(on));
-  if (!f.assessed_by.empty()) record.set("assessed_by", Node::string(f.assessed_by));
-  if (!f.overall_risk.empty()) record.set("overall_risk", Node::string(f.overall_risk));
-  if (!append_levels(record, "needs", "domain", f.needs) || !append_levels(record, "risk_factors", "factor", f.risks))
-    return cli::kUsage;
-  append_texts(record, "skills", f.skills, false);
-  append_texts(record, "motivations", f.motivations, false);
-  append_texts(record, "opportunities", f.opportunities, true);
-  if (f.with_guardian) record.set("with_guardian", Node::boolean(true));
-  if (!f.notes.empty()) record.set("notes", Node::string(f.notes));
-  if (auto missing = ask_missing(record); !missing.empty()) {
-    cli::print_error(kProgram, fmt::format("missing {}{}", fmt::join(missing, ", "),
-                                           cli::can_prompt() ? "" : " (there is no terminal to ask on)"));
-    return cli::kUsage;
-  }
-  std::string stem = free_stem(*c, on);
-  change::Request request{"care-intake assess", f.id, {}, f.dry_run, false};
-  request.records.push_back({records::Kind::Assessment, f.id, stem, std::move(record), std::nullopt});
-  auto outcome = change::apply(w->session, w->folder, std::move(request));
-  for (const auto& file : outcome.written) std::fputs((file + "\n").c_str(), stdout);
-  return change::report(outcome, kProgram);
+    std::string on = !f.date.empty() ? f.date : records::text(record, "date");
+    if (on.empty()) on = w.session.today.str();
+    record.set("kind", Node::string("assessment"));
+    record.set("version", Node::integer(1));
+    record.set("case", Node::string(f.id));
+    record.set("date", Node::string(on));
+    if (!f.assessed_by.empty()) record.set("assessed_by", Node::string(f.assessed_by));
+    if (!f.overall_risk.empty()) record.set("overall_risk", Node::string(f.overall_risk));
+    if (!append_levels(record, "needs", "domain", f.needs) || !append_levels(record, "risk_factors", "factor", f.risks))
+      return cli::kUsage;
+    append_texts(record, "skills", f.skills, false);
+    append_texts(record, "motivations", f.motivations, false);
+    append_texts(record, "opportunities", f.opportunities, true);
+    if (f.with_guardian) record.set("with_guardian", Node::boolean(true));
+    if (!f.notes.empty()) record.set("notes", Node::string(f.notes));
+    if (auto missing = ask_missing(record); !missing.empty()) {
+      cli::print_error(kProgram, fmt::format("missing {}{}", fmt::join(missing, ", "),
+                                             cli::can_prompt() ? "" : " (there is no terminal to ask on)"));
+      return cli::kUsage;
+    }
+    std::string stem = free_stem(c, on);
+    change::Request request{"care-intake assess", f.id, {}, f.dry_run, false};
+    request.records.push_back({records::Kind::Assessment, f.id, stem, std::move(record), std::nullopt});
+    auto outcome = change::apply(w.session, w.folder, std::move(request));
+    for (const auto& file : outcome.written) std::fputs((file + "\n").c_str(), stdout);
+    return change::report(outcome, kProgram);
+  });
 }
 
 }  // namespace care::intake

@@ -28,26 +28,23 @@ int consent_command(const cli::GlobalOptions& global, const ConsentFlags& f) {
     cli::print_error(kProgram, "give at least one --grant PURPOSE or --withdraw PURPOSE");
     return cli::kUsage;
   }
-  int code = cli::kOk;
-  auto w = cli::open_workspace(global, kProgram, false, code);
-  if (!w) return code;
-  const records::Case* c = cli::find_case(*w, f.id, kProgram, code);
-  if (!c) return code;
-  std::string on = f.date.empty() ? w->session.today.str() : f.date;
-  auto when = util::Date::parse(on);
-  for (const auto& purpose : f.withdraw)
-    if (when && !records::consent_in_force(*c, purpose, *when)) {
-      cli::print_error(kProgram, fmt::format("{} has no consent to {} in force on {} to withdraw", f.id, purpose, on));
-      return cli::kFindings;
-    }
-  Node record = c->main->root;
-  Node history = record.find("consents") ? *record.find("consents") : Node::sequence();
-  for (const auto& purpose : f.grant) history.push_back(consent_entry(purpose, "granted", on, f.given_by));
-  for (const auto& purpose : f.withdraw) history.push_back(consent_entry(purpose, "withdrawn", on, f.given_by));
-  record.set("consents", std::move(history));
-  change::Request request{"care-intake consent", f.id, {}, f.dry_run, f.drop_comments};
-  request.records.push_back({records::Kind::Case, f.id, {}, std::move(record), std::nullopt});
-  return change::report(change::apply(w->session, w->folder, std::move(request)), kProgram);
+  return cli::with_case(global, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+    std::string on = f.date.empty() ? w.session.today.str() : f.date;
+    auto when = util::Date::parse(on);
+    for (const auto& purpose : f.withdraw)
+      if (when && !records::consent_in_force(c, purpose, *when)) {
+        cli::print_error(kProgram, fmt::format("{} has no consent to {} in force on {} to withdraw", f.id, purpose, on));
+        return cli::kFindings;
+      }
+    Node record = c.main->root;
+    Node history = record.find("consents") ? *record.find("consents") : Node::sequence();
+    for (const auto& purpose : f.grant) history.push_back(consent_entry(purpose, "granted", on, f.given_by));
+    for (const auto& purpose : f.withdraw) history.push_back(consent_entry(purpose, "withdrawn", on, f.given_by));
+    record.set("consents", std::move(history));
+    change::Request request{"care-intake consent", f.id, {}, f.dry_run, f.drop_comments};
+    request.records.push_back({records::Kind::Case, f.id, {}, std::move(record), std::nullopt});
+    return change::report(change::apply(w.session, w.folder, std::move(request)), kProgram);
+  });
 }
 
 }  // namespace care::intake

@@ -43,17 +43,14 @@ int edit_command(const cli::GlobalOptions& global, const EditFlags& f) {
                                            "minor, plan, return, monitoring_plan, contact, closure)", f.kind));
     return cli::kUsage;
   }
-  int code = cli::kOk;
-  auto w = cli::open_workspace(global, kProgram, *kind == records::Kind::Identity, code);
-  if (!w) return code;
-  const records::Case* c = cli::find_case(*w, f.id, kProgram, code);
-  if (!c) return code;
-  const records::Record* record = pick(*c, *kind, f.date);
-  if (!record) {
-    cli::print_error(kProgram, fmt::format("{} has no {} record{}", f.id, f.kind, f.date.empty() ? "" : " of " + f.date));
-    return cli::kFindings;
-  }
-  return change::edit_record(*w, *record, kProgram, "care-intake edit");
+  return cli::with_case(global, kProgram, f.id, *kind == records::Kind::Identity, [&](const cli::Workspace& w, const records::Case& c) -> int {
+    const records::Record* record = pick(c, *kind, f.date);
+    if (!record) {
+      cli::print_error(kProgram, fmt::format("{} has no {} record{}", f.id, f.kind, f.date.empty() ? "" : " of " + f.date));
+      return cli::kFindings;
+    }
+    return change::edit_record(w, *record, kProgram, "care-intake edit");
+  });
 }
 
 }  // namespace care::intake

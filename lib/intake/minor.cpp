@@ -88,33 +88,30 @@ void merge(Node& r, const Node& given) {
 }  // namespace
 
 int minor_command(const cli::GlobalOptions& global, const MinorFlags& f) {
-  int code = cli::kOk;
-  auto w = cli::open_workspace(global, kProgram, false, code);
-  if (!w) return code;
-  const records::Case* c = cli::find_case(*w, f.id, kProgram, code);
-  if (!c) return code;
-  if (!records::is_minor_case(*c)) {
-    cli::print_error(kProgram, fmt::format("{} is not a minor's case: 18 or over at referral, and age not uncertain", f.id));
-    return cli::kFindings;
-  }
-  Node record = c->minor ? c->minor->root : Node::mapping();
-  if (!f.from.empty()) {
-    diag::Diagnostics problems;
-    auto given = cli::read_input(f.from, problems);
-    if (!given) {
-      cli::print_problems(problems, kProgram);
+  return cli::with_case(global, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+    if (!records::is_minor_case(c)) {
+      cli::print_error(kProgram, fmt::format("{} is not a minor's case: 18 or over at referral, and age not uncertain", f.id));
       return cli::kFindings;
     }
-    merge(record, *given);
-  }
-  record.set("kind", Node::string("minor"));
-  record.set("version", Node::integer(1));
-  record.set("case", Node::string(f.id));
-  if (!add_bid_steps(record, f.bid_steps)) return cli::kUsage;
-  apply_flags(record, f);
-  change::Request request{"care-intake minor", f.id, {}, f.dry_run, f.drop_comments};
-  request.records.push_back({records::Kind::Minor, f.id, {}, std::move(record), std::nullopt});
-  return change::report(change::apply(w->session, w->folder, std::move(request)), kProgram);
+    Node record = c.minor ? c.minor->root : Node::mapping();
+    if (!f.from.empty()) {
+      diag::Diagnostics problems;
+      auto given = cli::read_input(f.from, problems);
+      if (!given) {
+        cli::print_problems(problems, kProgram);
+        return cli::kFindings;
+      }
+      merge(record, *given);
+    }
+    record.set("kind", Node::string("minor"));
+    record.set("version", Node::integer(1));
+    record.set("case", Node::string(f.id));
+    if (!add_bid_steps(record, f.bid_steps)) return cli::kUsage;
+    apply_flags(record, f);
+    change::Request request{"care-intake minor", f.id, {}, f.dry_run, f.drop_comments};
+    request.records.push_back({records::Kind::Minor, f.id, {}, std::move(record), std::nullopt});
+    return change::report(change::apply(w.session, w.folder, std::move(request)), kProgram);
+  });
 }
 
 }  // namespace care::intake

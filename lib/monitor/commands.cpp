@@ -27,18 +27,15 @@ int refused(std::string message, std::string hint) {
 // printing why it refused.
 int write_one(const cli::GlobalOptions& g, const Writing& f, records::Kind kind, const std::string& command,
               const std::function<int(const cli::Workspace&, const records::Case&, const std::string& on, Node&, std::string& stem)>& make) {
-  int code = cli::kOk;
-  auto w = cli::open_workspace(g, kProgram, false, code);
-  if (!w) return code;
-  const records::Case* c = cli::find_case(*w, f.id, kProgram, code);
-  if (!c) return code;
-  Node record;
-  std::string stem;
-  std::string on = f.date.empty() ? w->session.today.str() : f.date;
-  if (int refusal = make(*w, *c, on, record, stem)) return refusal;
-  change::Request request{command, f.id, {}, f.dry_run, f.drop_comments};
-  request.records.push_back({kind, f.id, stem, std::move(record), std::nullopt});
-  return change::report(change::apply(w->session, w->folder, std::move(request)), kProgram);
+  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+    Node record;
+    std::string stem;
+    std::string on = f.date.empty() ? w.session.today.str() : f.date;
+    if (int refusal = make(w, c, on, record, stem)) return refusal;
+    change::Request request{command, f.id, {}, f.dry_run, f.drop_comments};
+    request.records.push_back({kind, f.id, stem, std::move(record), std::nullopt});
+    return change::report(change::apply(w.session, w.folder, std::move(request)), kProgram);
+  });
 }
 
 int schedule_command(const cli::GlobalOptions& g, const ScheduleFlags& f) {
@@ -91,6 +88,7 @@ int close_command(const cli::GlobalOptions& g, const CloseFlags& f) {
                        out = c.closure->root;
                        auto& reopenings = out.find("reopened")->items();
                        reopenings.back().set("closed_again", Node::string(on));
+                       reopenings.back().set("closed_again_reason", Node::string(f.reason));
                        return 0;
                      }
                      out = Node::mapping();
@@ -130,19 +128,16 @@ int due_command(const cli::GlobalOptions& g, const DueFlags& f) {
 }
 
 int edit_command(const cli::GlobalOptions& g, const EditFlags& f) {
-  int code = cli::kOk;
-  auto w = cli::open_workspace(g, kProgram, false, code);
-  if (!w) return code;
-  const records::Case* c = cli::find_case(*w, f.id, kProgram, code);
-  if (!c) return code;
-  const records::Record* record = nullptr;
-  if (f.kind == "monitoring_plan" && c->monitoring_plan) record = &*c->monitoring_plan;
-  if (f.kind == "closure" && c->closure) record = &*c->closure;
-  if (f.kind == "contact")
-    for (const auto& r : c->contacts)
-      if (f.date.empty() || r.where.stem == f.date) record = &r;
-  if (!record) return refused(fmt::format("{} has no such {} record", f.id, f.kind), "care-monitor show lists what it has.");
-  return change::edit_record(*w, *record, kProgram, "care-monitor edit");
+  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+    const records::Record* record = nullptr;
+    if (f.kind == "monitoring_plan" && c.monitoring_plan) record = &*c.monitoring_plan;
+    if (f.kind == "closure" && c.closure) record = &*c.closure;
+    if (f.kind == "contact")
+      for (const auto& r : c.contacts)
+        if (f.date.empty() || r.where.stem == f.date) record = &r;
+    if (!record) return refused(fmt::format("{} has no such {} record", f.id, f.kind), "care-monitor show lists what it has.");
+    return change::edit_record(w, *record, kProgram, "care-monitor edit");
+  });
 }
 
 }  // namespace care::monitor

@@ -126,7 +126,8 @@ int build_contact(const cli::Workspace& w, const records::Case& c, const RecordF
     return refused(fmt::format("{} is closed and takes no new contacts", c.id), "Reopen it first: care-monitor reopen.");
   for (const auto& existing : c.contacts)
     if (existing.where.stem == on)
-      return refused(fmt::format("{} already has a contact on {}", c.id, on), "Edit that one: care-monitor edit ID contact --date " + on);
+      return refused(fmt::format("{} already has a contact on {}", c.id, on),
+                     fmt::format("Edit that one: care-monitor edit {} contact --date {}", c.id, on));
   record.set("kind", Node::string("contact"));
   record.set("version", Node::integer(1));
   record.set("case", Node::string(c.id));

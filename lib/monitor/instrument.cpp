@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <regex>
 #include <fstream>
 #include <sstream>
 
@@ -53,6 +54,16 @@ class Reader {
     return n->value_or(std::string());
   }
 
+  int whole(const toml::table& t, std::string_view key, int fallback) {
+    const toml::node* n = t.get(key);
+    if (!n) return fallback;
+    if (!n->is_integer()) {
+      problem(n->source(), fmt::format("\"{}\" must be a whole number", key), "Answer scales run over whole numbers.");
+      return fallback;
+    }
+    return static_cast<int>(n->value_or(static_cast<int64_t>(fallback)));
+  }
+
   double number(const toml::table& t, std::string_view key, double fallback) {
     const toml::node* n = t.get(key);
     if (!n) return fallback;
@@ -74,8 +85,12 @@ Question read_question(Reader& r, const toml::table& t) {
   q.id = r.text(t, "id", true);
   q.dimension = r.text(t, "dimension", true);
   q.text = r.text(t, "text", true);
-  q.min = static_cast<int>(r.number(t, "min", 0));
-  q.max = static_cast<int>(r.number(t, "max", 4));
+  q.min = r.whole(t, "min", 0);
+  q.max = r.whole(t, "max", 4);
+  static const std::regex id_pattern("[A-Za-z0-9_.-]+");
+  if (!q.id.empty() && !std::regex_match(q.id, id_pattern))
+    r.problem(t.source(), fmt::format("question id \"{}\" may hold only letters, digits, '_', '.' and '-'", q.id),
+              "Rename it, e.g. econ.income.");
   q.weight = r.number(t, "weight", 1);
   if (std::find(kDimensions.begin(), kDimensions.end(), q.dimension) == kDimensions.end() && !q.dimension.empty())
     r.problem(t.source(), fmt::format("question {}: dimension \"{}\" is not economic, social or psychosocial", q.id, q.dimension),
@@ -119,6 +134,7 @@ InstrumentResult parse_instrument(std::string text, const std::string& display_p
   });
   read_list(r, root, "thresholds", [&](const toml::table& t) {
     r.only_keys(t, {"below", "label"}, "a [[thresholds]] entry");
+    if (!t.get("below")) r.problem(t.source(), "missing \"below\" in a [[thresholds]] entry", "Give the score it applies below.");
     Threshold th{r.number(t, "below", 1), r.text(t, "label", true)};
     if (!ins.thresholds.empty() && th.below <= ins.thresholds.back().below)
       r.problem(t.source(), "thresholds must rise", "List them from the lowest score to the highest.");

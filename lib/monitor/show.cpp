@@ -69,23 +69,20 @@ std::string timeline_text(const records::Case& c, const util::Date& today) {
   add_schedule(t, c, today);
   add_contacts(t, c);
   add_closure(t, c);
-  std::string out = fmt::format("{}: {} on {}\n", c.id, records::stage_name(records::stage_of(c)), today.str());
+  std::string out = fmt::format("{} as of {}: {}\n", c.id, today.str(), records::stage_name(records::stage_of(c)));
   for (const auto& [on, what] : t) out += fmt::format("  {}  {}\n", on.str(), what);
   return out;
 }
 
 int show_command(const cli::GlobalOptions& g, const ShowFlags& f) {
-  int code = cli::kOk;
-  auto w = cli::open_workspace(g, kProgram, false, code);
-  if (!w) return code;
-  const records::Case* c = cli::find_case(*w, f.id, kProgram, code);
-  if (!c) return code;
-  if (!records::usable(c->journey)) {
-    cli::print_error(kProgram, fmt::format("{} has not returned: there is no monitoring to show", f.id));
-    return cli::kFindings;
-  }
-  std::fputs(timeline_text(*c, w->session.today).c_str(), stdout);
-  return cli::kOk;
+  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+    if (!records::usable(c.journey)) {
+      cli::print_error(kProgram, fmt::format("{} has not returned: there is no monitoring to show", f.id));
+      return cli::kFindings;
+    }
+    std::fputs(timeline_text(c, w.session.today).c_str(), stdout);
+    return cli::kOk;
+  });
 }
 
 }  // namespace care::monitor

@@ -33,22 +33,19 @@ int refused(const Refusal& r) {
 // writes the result through the change module (schema, rules, dry run, git).
 int with_plan(const cli::GlobalOptions& g, const Common& f, const std::string& command, bool plan_must_exist,
               const Operation& op) {
-  int code = cli::kOk;
-  auto w = cli::open_workspace(g, kProgram, false, code);
-  if (!w) return code;
-  const records::Case* c = cli::find_case(*w, f.id, kProgram, code);
-  if (!c) return code;
-  if (plan_must_exist && !c->plan)
-    return refused({fmt::format("{} has no plan", f.id), "Draft one first: care-plan draft " + f.id});
-  if (c->plan && !c->plan->valid)
-    return refused({fmt::format("{} does not pass its schema", c->plan->file),
-                    "Run care-report check and fix it first (care-plan edit " + f.id + ")."});
-  Node plan = c->plan ? c->plan->root : Node::mapping();
-  Context cx{*w, *c, f.date.empty() ? w->session.today.str() : f.date};
-  if (auto r = op(plan, cx)) return refused(*r);
-  change::Request request{command, f.id, {}, f.dry_run, f.drop_comments};
-  request.records.push_back({records::Kind::Plan, f.id, {}, std::move(plan), std::nullopt});
-  return change::report(change::apply(w->session, w->folder, std::move(request)), kProgram);
+  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+    if (plan_must_exist && !c.plan)
+      return refused({fmt::format("{} has no plan", f.id), "Draft one first: care-plan draft " + f.id});
+    if (c.plan && !c.plan->valid)
+      return refused({fmt::format("{} does not pass its schema", c.plan->file),
+                      "Run care-report check and fix it first (care-plan edit " + f.id + ")."});
+    Node plan = c.plan ? c.plan->root : Node::mapping();
+    Context cx{w, c, f.date.empty() ? w.session.today.str() : f.date};
+    if (auto r = op(plan, cx)) return refused(*r);
+    change::Request request{command, f.id, {}, f.dry_run, f.drop_comments};
+    request.records.push_back({records::Kind::Plan, f.id, {}, std::move(plan), std::nullopt});
+    return change::report(change::apply(w.session, w.folder, std::move(request)), kProgram);
+  });
 }
 
 void mark_post_arrival(Node& plan, const ItemFlags& f) {
@@ -114,14 +111,11 @@ int cancel_command(const cli::GlobalOptions& g, const CancelFlags& f) {
 }
 
 int edit_command(const cli::GlobalOptions& g, const EditFlags& f) {
-  int code = cli::kOk;
-  auto w = cli::open_workspace(g, kProgram, false, code);
-  if (!w) return code;
-  const records::Case* c = cli::find_case(*w, f.id, kProgram, code);
-  if (!c) return code;
-  const auto& record = f.kind == "return" ? c->journey : c->plan;
-  if (!record) return refused({fmt::format("{} has no {} record", f.id, f.kind), "Create it with care-plan first."});
-  return change::edit_record(*w, *record, kProgram, "care-plan edit");
+  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+    const auto& record = f.kind == "return" ? c.journey : c.plan;
+    if (!record) return refused({fmt::format("{} has no {} record", f.id, f.kind), "Create it with care-plan first."});
+    return change::edit_record(w, *record, kProgram, "care-plan edit");
+  });
 }
 
 }  // namespace care::plan

@@ -101,19 +101,16 @@ std::string show_json(const records::Case& c, const folder::Config& cfg) {
 }
 
 int show_command(const cli::GlobalOptions& g, const ShowFlags& f) {
-  int code = cli::kOk;
-  auto w = cli::open_workspace(g, kProgram, false, code);
-  if (!w) return code;
-  const records::Case* c = cli::find_case(*w, f.id, kProgram, code);
-  if (!c) return code;
-  if (!c->plan || !c->plan->valid) {
-    cli::print_error(kProgram, c->plan ? fmt::format("{} does not pass its schema; run care-report check", c->plan->file)
-                                       : fmt::format("{} has no plan", f.id));
-    return cli::kFindings;
-  }
-  std::string out = f.format == "json" ? show_json(*c, w->session.config) : show_text(*c, w->session.config);
-  std::fputs(out.c_str(), stdout);
-  return cli::kOk;
+  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+    if (!c.plan || !c.plan->valid) {
+      cli::print_error(kProgram, c.plan ? fmt::format("{} does not pass its schema; run care-report check", c.plan->file)
+                                         : fmt::format("{} has no plan", f.id));
+      return cli::kFindings;
+    }
+    std::string out = f.format == "json" ? show_json(c, w.session.config) : show_text(c, w.session.config);
+    std::fputs(out.c_str(), stdout);
+    return cli::kOk;
+  });
 }
 
 }  // namespace care::plan

@@ -341,6 +341,7 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; }
 table { border-collapse: collapse; margin: .25rem 0 1rem; min-width: 22rem; }
 th, td { padding: .25rem .7rem; border-bottom: 1px solid #bbb; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid #000; }
+tbody th { font-weight: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total th, tr.total td { font-weight: bold; border-top: 2px solid #000; border-bottom: 0; }
 td.hidden { font-style: italic; }

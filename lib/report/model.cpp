@@ -18,16 +18,38 @@ struct Line {
   Cell* total = nullptr;
 };
 
-// Hides one more cell of a line whose only hidden cell could otherwise be
-// recomputed from its total. Returns true when it hid something.
-bool protect(Line& line) {
-  if (!line.total || line.total->hidden) return false;
-  auto hidden = std::count_if(line.cells.begin(), line.cells.end(), [](Cell* c) { return c->hidden; });
-  if (hidden != 1) return false;
+// The smallest shown non-zero part of a line, or its total when there is none.
+Cell* partner_in(Line& line) {
   Cell* partner = nullptr;
   for (Cell* c : line.cells)
     if (!c->hidden && c->count > 0 && (!partner || c->count < partner->count)) partner = c;
-  Cell* second = partner ? partner : line.total;
+  return partner ? partner : line.total;
+}
+
+// Whether what a line shows gives back a hidden count. A reader knows the
+// total (when shown), the shown parts, and that each "<N" count is from 1 to
+// N-1. A single hidden cell among the parts and the total is found by
+// subtraction or addition; several "<N" cells whose sum is the smallest or
+// the largest they could have are each pinned (two cells adding up to 2 are
+// both 1).
+bool discloses(const Line& line, int min_cell) {
+  int hidden = 0, secondary = 0, sum = 0;
+  for (Cell* c : line.cells) {
+    hidden += c->hidden;
+    secondary += c->hidden && c->secondary;
+    sum += c->hidden ? c->count : 0;
+  }
+  bool total_hidden = line.total && line.total->hidden;
+  if (hidden + total_hidden == 1) return line.total != nullptr;
+  if (!line.total || total_hidden || hidden == 0 || secondary > 0) return false;
+  return sum == hidden || sum == hidden * (min_cell - 1);
+}
+
+// Hides one more cell where a line would disclose. Returns true when it did.
+bool protect(Line& line, int min_cell) {
+  if (!discloses(line, min_cell)) return false;
+  Cell* second = partner_in(line);
+  if (!second || second->hidden) return false;
   second->hidden = second->secondary = true;
   return true;
 }
@@ -69,7 +91,7 @@ void suppress_table(Table& t, int min_cell, bool row_totals) {
   auto lines = lines_of(t, counts, row_totals && counts.size() > 1);
   for (bool changed = true; changed;) {
     changed = false;
-    for (auto& line : lines) changed = protect(line) || changed;
+    for (auto& line : lines) changed = protect(line, min_cell) || changed;
   }
 }
 

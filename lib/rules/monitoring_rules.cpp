@@ -64,8 +64,14 @@ void contact(const Context& cx, const records::Case& c, const Record& r, const s
 }
 
 void closure(const Context& cx, const records::Case& c, const Record& r) {
+  // The closure that stands: the first one, or the last closing after a reopening.
   std::string reason = records::text(r.root, "reason");
   auto closed = records::date(r.root, "date");
+  const auto& reopenings = records::list(r.root, "reopened");
+  if (!reopenings.empty() && records::field(reopenings.back(), "closed_again")) {
+    reason = records::text(reopenings.back(), "closed_again_reason");
+    closed = records::date(reopenings.back(), "closed_again");
+  }
   if (reason != "completed" || !closed) return;
   auto arrival = records::arrival_date(c);
   int months = cx.config().monitoring_months.back();

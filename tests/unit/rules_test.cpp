@@ -846,7 +846,7 @@ TEST_CASE("rules: contact-after-closure, unless the case was reopened") {
       kDir + "closure.yaml",
       closure(
           "2014-06-12", "chose_to_stop",
-          "reopened:\n  - date: \"2014-06-25\"\n    reason: asked for help again\n    closed_again: \"2014-08-01\"\n"));
+          "reopened:\n  - date: \"2014-06-25\"\n    reason: asked for help again\n    closed_again: \"2014-08-01\"\n    closed_again_reason: chose_to_stop\n"));
   CHECK_CLEAN(f.check());
   f.put(kDir + "monitoring/2014-08-02.yaml", contact("2014-08-02"));
   CHECK(only(f.check(), "rule.contact-after-closure").file == kDir + "monitoring/2014-08-02.yaml");

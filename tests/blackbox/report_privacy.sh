@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# Black-box test that no identity value ever leaves care-report: every value
+# of every identity.yaml under examples/ (names, phone numbers, e-mails,
+# address lines, document numbers, guardian names, notes) is looked for in
+# everything every care-report command writes, in every format: stdout,
+# stderr and -o files. A value that also occurs in a record other than an
+# identity record (say an organisation's name) is skipped: it is not an
+# identifier of the person. Then, with strace when it is installed, the
+# reports are shown never to open an identity record at all.
+#
+#   bash tests/blackbox/report_privacy.sh BIN_DIR SOURCE_DIR
+#
+# Prints one line per check, then "N passed, M failed"; exits 1 on any failure.
+set -u
+
+bin=$(cd "$1" && pwd)
+src=$(cd "$2" && pwd)
+report="$bin/care-report"
+
+export CARE_TODAY=2015-06-30 NO_COLOR=1 LC_ALL=C TZ=UTC
+unset CARE_DIR
+
+scratch=$(mktemp -d)
+trap 'chmod -R u+w "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
+folder="$scratch/examples"
+cp -R "$src/examples" "$folder"
+outputs="$scratch/outputs"  # everything the commands write, one file per stream
+mkdir "$outputs" "$scratch/o"
+
+passed=0
+failed=0
+ok() {
+  echo "ok      $1"
+  passed=$((passed + 1))
+}
+not_ok() {
+  echo "FAILED  $1"
+  shift
+  local line
+  for line in "$@"; do echo "        $line"; done
+  failed=$((failed + 1))
+}
+
+# --- the values to look for -----------------------------------------------------------
+# Read as text, line by line (no YAML library): every scalar after "key:" or
+# "- ", unquoted, except the keys that only say what kind of thing a value is.
+values="$scratch/identity-values.txt"
+values_ci="$scratch/identity-values-any-case.txt"
+python3 - "$folder" "$values_ci" >"$values" <<'EOF'
+import os, re, sys
+
+root, any_case = sys.argv[1], sys.argv[2]
+structural = {"kind", "version", "case", "type", "country", "issuer", "expires"}
+line_re = re.compile(r"^\s*(?:-\s+)?(?:([A-Za-z_][A-Za-z0-9_]*):)?\s*(.*?)\s*$")
+
+def scalar(text):
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    return text
+
+identity, other = set(), []
+for dirpath, dirnames, filenames in os.walk(root):
+    for name in filenames:
+        path = os.path.join(dirpath, name)
+        text = open(path, encoding="utf-8").read()
+        if name != "identity.yaml":
+            other.append(text)
+            continue
+        for line in text.splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if not line.lstrip().startswith("-") and ":" not in line:
+                continue
+            m = line_re.match(line)
+            key, value = m.group(1), scalar(m.group(2))
+            if key in structural or value in ("", "[]", "{}") or value.endswith(":"):
+                continue
+            identity.add(value)
+
+kept = sorted(v for v in identity if not any(v in t for t in other))
+skipped = sorted(identity - set(kept))
+for v in kept:
+    print(v)
+# For the search in any letter case, also leave out what other records hold
+# in another case (the given name "Example" against "fictional example").
+lowered = [t.lower() for t in other]
+with open(any_case, "w") as out:
+    for v in kept:
+        if not any(v.lower() in t for t in lowered):
+            print(v, file=out)
+print(f"{len(kept)} identity values to look for; skipped, as found in other records: {skipped}", file=sys.stderr)
+EOF
+count=$(wc -l <"$values")
+# The example folder has 14 persons, each with a family name, a phone number,
+# an e-mail address, a document number and a street line of their own.
+if [ "$count" -ge 70 ] && grep -qx 'Person-Eight' "$values" && grep -qx 'person-8@example.invalid' "$values" &&
+   grep -qx '+000 0000 0008' "$values" && grep -qx 'X0000008' "$values" && grep -qx '8 Example Street' "$values" &&
+   grep -qx 'Example Guardian-Eight' "$values"; then
+  ok "collected $count identity values (names, phones, e-mails, addresses, documents, guardians)"
+else
+  not_ok "collected the identity values" "only $count" "$(head -5 "$values")"
+fi
+
+# --- every command, every format -----------------------------------------------------------
+# run NAME ARGS...: care-report -C <copy> ARGS; stdout and stderr kept in $outputs.
+run() {
+  local name=$1
+  shift
+  (cd "$scratch" && "$report" -C "$folder" "$@") >"$outputs/$name.stdout" 2>"$outputs/$name.stderr"
+  echo $? >"$scratch/$name.status"
+}
+
+commands=0
+period="period --from 2013-09-02 --to 2016-02-29"
+for f in text markdown csv json html; do
+  run "status-$f" status --format "$f"
+  run "status-ns-$f" status --no-suppress --format "$f"
+  # shellcheck disable=SC2086
+  run "period-$f" $period --format "$f"
+  # shellcheck disable=SC2086
+  run "period-ns-$f" $period --no-suppress --format "$f"
+  for d in sex age_band host return_country minor; do
+    # shellcheck disable=SC2086
+    run "period-$d-$f" $period --by "$d" --format "$f"
+    # shellcheck disable=SC2086
+    run "period-$d-ns-$f" $period --by "$d" --no-suppress --format "$f"
+    commands=$((commands + 2))
+  done
+  run "budget-$f" budget --format "$f"
+  run "budget-ns-$f" budget --no-suppress --format "$f"
+  commands=$((commands + 6))
+done
+for f in jsonl csv; do
+  run "export-$f" export --format "$f"
+  run "export-k2-$f" export --format "$f" --k 2
+  run "export-k1-$f" export --format "$f" --k 1
+  commands=$((commands + 3))
+done
+run check-text check -v
+run check-json check --format json
+run check-strict check --strict --format json
+run config config
+commands=$((commands + 4))
+# -o files (kept outside the folder, then moved into $outputs).
+run o-status status --fail-on-overdue -o "$scratch/o/status.html"
+run o-period-md period --from 2014-01-01 --to 2014-12-31 --by minor -o "$scratch/o/period.md"
+run o-period-json period --from 2014-01-01 --to 2014-12-31 --by sex --no-suppress -o "$scratch/o/period.json"
+run o-budget budget -o "$scratch/o/budget.csv"
+run o-export export --format csv -o "$scratch/o/export.csv"
+commands=$((commands + 5))
+for f in "$scratch"/o/*; do mv "$f" "$outputs/file-$(basename "$f")"; done
+
+# A folder where identity records are broken, with the break on lines that
+# hold identifiers: check must report them without quoting them.
+broken="$scratch/broken"
+cp -R "$src/examples" "$broken"
+sed -i 's/^  family: Person-Eight$/  family: [Person-Eight/' "$broken/cases/GB-2014-004/identity.yaml"
+sed -i 's/^  family: Person-Ten$/  family: {Person-Ten: 1}/' "$broken/cases/AT-2014-002/identity.yaml"
+sed -i 's/^    number: X0000010$/    number: X0000010\n    holder: Example Person-Ten/' "$broken/cases/AT-2014-002/identity.yaml"
+for name in check-broken check-broken-json; do
+  format=text
+  [ "$name" = check-broken-json ] && format=json
+  (cd "$scratch" && "$report" -C "$broken" check --format $format) >"$outputs/$name.stdout" 2>"$outputs/$name.stderr"
+  echo $? >"$scratch/$name.status"
+done
+(cd "$scratch" && "$report" -C "$broken" status) >"$outputs/status-broken.stdout" 2>"$outputs/status-broken.stderr"
+commands=$((commands + 3))
+if [ "$(cat "$scratch/check-broken.status")" = 1 ] && grep -q 'identity.yaml' "$outputs/check-broken.stderr"; then
+  ok "check finds the problems planted in identity records (exit 1, names the files)"
+else
+  not_ok "check finds the problems planted in identity records" "exit $(cat "$scratch/check-broken.status")" \
+    "$(head -5 "$outputs/check-broken.stderr")"
+fi
+
+# Every command ran to the end (exit 0, or 1 where it reports findings).
+bad=""
+for s in "$scratch"/*.status; do
+  case $(cat "$s") in 0 | 1) ;; *) bad="$bad $(basename "$s" .status)=$(cat "$s")" ;; esac
+done
+if [ -z "$bad" ]; then
+  ok "all $commands runs of care-report finished (exit 0 or 1)"
+else
+  not_ok "all runs of care-report finished (exit 0 or 1)" "$bad"
+fi
+empty=""
+for f in "$outputs"/*.stdout; do
+  # check is silent when all is well, -o leaves stdout empty, and with --k 2
+  # every example row is withheld (no two share age band, sex and countries).
+  case $(basename "$f") in check-* | o-* | export-k2-jsonl.*) continue ;; esac
+  [ -s "$f" ] || empty="$empty $(basename "$f")"
+done
+if [ -z "$empty" ]; then
+  ok "every report wrote something to look in"
+else
+  not_ok "every report wrote something to look in" "empty:$empty"
+fi
+
+# The search itself: fixed strings, case-sensitive, in every file of $outputs.
+leaks=$(grep -rFf "$values" -o "$outputs" | sort -u)
+if [ -z "$leaks" ]; then
+  ok "no identity value appears in any of the $(ls "$outputs" | wc -l) outputs (stdout, stderr, -o files)"
+else
+  not_ok "no identity value appears in any output" "$(echo "$leaks" | head -10)"
+fi
+# The same search ignoring case, for e-mail addresses and the like written differently.
+leaks=$(grep -rFif "$values_ci" -o "$outputs" | sort -u)
+if [ -z "$leaks" ]; then
+  ok "nor in any letter case"
+else
+  not_ok "no identity value appears in any output, in any letter case" "$(echo "$leaks" | head -10)"
+fi
+# A control: the search does find a value when one is there.
+cp "$src/examples/cases/GB-2014-004/identity.yaml" "$outputs/control.txt"
+if [ -n "$(grep -rFf "$values" -l "$outputs" | grep control.txt)" ]; then
+  ok "control: the search finds identity values in a copy of an identity record"
+else
+  not_ok "control: the search finds identity values in a copy of an identity record"
+fi
+rm "$outputs/control.txt"
+
+# --- the reports never open an identity record ---------------------------------------------------
+if ! command -v strace >/dev/null 2>&1; then
+  echo "skip    strace is not installed: not shown that reports never open identity.yaml"
+elif ! strace -f -qq -e trace=openat -o /dev/null true >/dev/null 2>&1; then
+  echo "skip    strace cannot trace here (ptrace not permitted): not shown that reports never open identity.yaml"
+else
+  # traced NAME ARGS...: the openat calls of one run, in $scratch/NAME.trace.
+  traced() {
+    local name=$1
+    shift
+    (cd "$scratch" && strace -f -qq -e trace=openat -o "$scratch/$name.trace" "$report" -C "$folder" "$@") \
+      >/dev/null 2>&1
+  }
+  traced trace-check check
+  opened=$(grep -c 'identity\.yaml' "$scratch/trace-check.trace")
+  if [ "$opened" -ge 14 ]; then
+    ok "control: strace shows check opening the 14 identity records ($opened openat calls)"
+  else
+    not_ok "control: strace shows check opening the 14 identity records" "$opened openat calls"
+  fi
+  traced trace-status status --format html
+  traced trace-status-fail status --fail-on-overdue
+  traced trace-period period --from 2013-09-02 --to 2016-02-29 --by age_band --format json
+  traced trace-budget budget
+  traced trace-export export --format csv --k 2
+  for name in trace-status trace-status-fail trace-period trace-budget trace-export; do
+    records=$(grep -c '/case\.yaml' "$scratch/$name.trace")
+    identity=$(grep 'identity\.yaml' "$scratch/$name.trace")
+    if [ "$records" -ge 14 ] && [ -z "$identity" ]; then
+      ok "${name#trace-}: opens the 14 case records and no identity record (strace -e trace=openat)"
+    else
+      not_ok "${name#trace-}: opens the 14 case records and no identity record" "case.yaml opened $records times" \
+        "$(echo "$identity" | head -3)"
+    fi
+  done
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
