@@ -16,7 +16,9 @@ std::string run(const std::filesystem::path& root, std::vector<std::string> args
   args.insert(args.begin(), "git");
   auto result = util::run_captured(args, root.string());
   if (result.status == 0) return {};
-  if (result.status == -1 && result.output.empty()) return "git could not be run (is it installed?)";
+  // run_captured starts programs through env, which exits 127 when it cannot find one.
+  if ((result.status == -1 && result.output.empty()) || result.status == 127)
+    return "git could not be run (is it installed?)";
   return fmt::format("git {} failed: {}", args[1], first_line(result.output));
 }
 

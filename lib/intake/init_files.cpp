@@ -2,6 +2,7 @@
 // schemas wired up for editors.
 #include "doc/yaml_io.h"
 #include "intake/init.h"
+#include "monitor/instrument.h"
 #include "records/kind.h"
 #include "schema/embedded.h"
 
@@ -126,6 +127,7 @@ std::vector<InitFile> init_files(bool commit) {
   for (const auto& s : schema::embedded_schemas())
     files.push_back({std::string(kSchemaFolder) + s.name, local_schema(s)});
   files.push_back({".vscode/settings.json", vscode_settings()});
+  files.push_back({std::string(monitor::kInstrumentFile), monitor::example_instrument()});
   files.push_back({"care.toml", config_template(commit)});
   return files;
 }

@@ -243,10 +243,12 @@ Registration register_case(const cli::Session& s, const records::Folder& folder,
   probe.main = records::Record{{records::Kind::Case, out.id, {}}, {}, {}, r, true};
   out.minor = records::is_minor_case(probe);
   change::Request request{"care-intake new", out.id, {}, dry_run, false};
-  if (d.identity) request.records.push_back({records::Kind::Identity, out.id, {}, std::move(*d.identity)});
-  request.records.push_back({records::Kind::Case, out.id, {}, r});
+  if (d.identity)
+    request.records.push_back({records::Kind::Identity, out.id, {}, std::move(*d.identity), std::nullopt});
+  request.records.push_back({records::Kind::Case, out.id, {}, r, std::nullopt});
   if (!out.ineligible.empty())
-    request.records.push_back({records::Kind::Closure, out.id, {}, closure_as_ineligible(out.id, on, out.ineligible)});
+    request.records.push_back(
+        {records::Kind::Closure, out.id, {}, closure_as_ineligible(out.id, on, out.ineligible), std::nullopt});
   out.outcome = change::apply(s, folder, std::move(request));
   return out;
 }

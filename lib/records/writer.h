@@ -16,7 +16,7 @@ namespace care::records {
 struct WriteRequest {
   std::filesystem::path absolute;  // where the record goes
   std::string shown;               // how its path is shown in messages
-  Kind kind;
+  Kind kind = Kind::Case;
   doc::Node record;                // the whole record, fields the command does not own included
   bool dry_run = false;            // validate and render, but write nothing
   bool drop_comments = false;      // the person agreed to lose comments in the existing file

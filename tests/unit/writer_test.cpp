@@ -19,7 +19,12 @@ namespace {
 WriteRequest request(const fs::path& path, const std::string& yaml) {
   auto parsed = care::doc::parse(yaml, "input");
   REQUIRE(parsed.root);
-  return WriteRequest{path, "closure.yaml", Kind::Closure, *parsed.root};
+  WriteRequest r;
+  r.absolute = path;
+  r.shown = "closure.yaml";
+  r.kind = Kind::Closure;
+  r.record = *parsed.root;
+  return r;
 }
 
 const char* kClosure =
