@@ -150,7 +150,10 @@ Outcome apply(const cli::Session& s, const records::Folder& folder, Request requ
     return out;
   }
   if (request.dry_run) {
-    for (const auto& r : changes) out.preview += fmt::format("--- {} (not written: dry run)\n{}", r.record.file, r.yaml);
+    for (const auto& r : changes)
+      out.preview += r.record.where.kind == records::Kind::Identity  // previews end up in logs too
+                         ? fmt::format("--- {} (not written: dry run; identity values are not shown)\n", r.record.file)
+                         : fmt::format("--- {} (not written: dry run)\n{}", r.record.file, r.yaml);
     return out;
   }
   for (const auto& r : changes) {

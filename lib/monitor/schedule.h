@@ -54,7 +54,9 @@ DueReport due_report(const records::Folder& folder, const util::Date& as_of, int
 
 // The case's life after return, by date: departure, arrival, each contact
 // due and done with its risk and scores, flags, closure.
-std::string timeline_text(const records::Case& c, const util::Date& today);
+// With the folder's survey, scores scored by that version of it carry their label.
+struct Instrument;
+std::string timeline_text(const records::Case& c, const util::Date& today, const Instrument* survey = nullptr);
 
 std::string due_text(const DueReport& r);
 std::string due_json(const DueReport& r);

@@ -6,6 +6,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/workspace.h"
+#include "monitor/instrument.h"
 #include "monitor/monitor.h"
 #include "monitor/schedule.h"
 #include "records/facts.h"
@@ -17,7 +18,16 @@ namespace {
 // Events in date order; on the same day, in the order they were added.
 using Timeline = std::multimap<util::Date, std::string>;
 
-void add_contacts(Timeline& t, const records::Case& c) {
+// A score's label by the survey's thresholds, when the contact was scored
+// with this very version of the survey (another version may label otherwise).
+std::string labelled(const doc::Node& contact, const Instrument* survey, const doc::Node& score) {
+  if (!survey || records::text(contact, "sustainability.instrument") != survey->name ||
+      records::text(contact, "sustainability.instrument_version") != survey->version)
+    return score.text();
+  return fmt::format("{} ({})", score.text(), survey->label(score.as_number()));
+}
+
+void add_contacts(Timeline& t, const records::Case& c, const Instrument* survey) {
   for (const auto& r : c.contacts) {
     auto on = records::date(r.root, "date");
     if (!on || !r.valid) continue;
@@ -29,7 +39,7 @@ void add_contacts(Timeline& t, const records::Case& c) {
     std::string scores;
     for (const char* d : {"economic", "social", "psychosocial"})
       if (const doc::Node* s = records::field(r.root, std::string("sustainability.scores.") + d))
-        scores += fmt::format(" {} {}", d, s->text());
+        scores += fmt::format(" {} {}", d, labelled(r.root, survey, *s));
     if (!scores.empty()) line += ", scores" + scores;
     for (const auto& f : records::list(r.root, "flags"))
       line += fmt::format(", flag {}{}", records::text(f, "flag"),
@@ -59,7 +69,7 @@ void add_closure(Timeline& t, const records::Case& c) {
 
 }  // namespace
 
-std::string timeline_text(const records::Case& c, const util::Date& today) {
+std::string timeline_text(const records::Case& c, const util::Date& today, const Instrument* survey) {
   Timeline t;
   if (auto dep = records::date(c.journey->root, "departure")) t.emplace(*dep, "departure");
   if (auto arr = records::arrival_date(c))
@@ -67,7 +77,7 @@ std::string timeline_text(const records::Case& c, const util::Date& today) {
   if (records::usable(c.monitoring_plan))
     if (auto agreed = records::date(c.monitoring_plan->root, "agreed")) t.emplace(*agreed, "monitoring plan agreed");
   add_schedule(t, c, today);
-  add_contacts(t, c);
+  add_contacts(t, c, survey);
   add_closure(t, c);
   std::string out = fmt::format("{} as of {}: {}\n", c.id, today.str(), records::stage_name(records::stage_of(c)));
   for (const auto& [on, what] : t) out += fmt::format("  {}  {}\n", on.str(), what);
@@ -80,7 +90,9 @@ int show_command(const cli::GlobalOptions& g, const ShowFlags& f) {
       cli::print_error(kProgram, fmt::format("{} has not returned: there is no monitoring to show", f.id));
       return cli::kFindings;
     }
-    std::fputs(timeline_text(c, w.session.today).c_str(), stdout);
+    auto file = w.session.root / kInstrumentFile;
+    auto loaded = load_instrument(file.string(), file.string());  // no survey, or a broken one: no labels
+    std::fputs(timeline_text(c, w.session.today, loaded.instrument ? &*loaded.instrument : nullptr).c_str(), stdout);
     return cli::kOk;
   });
 }

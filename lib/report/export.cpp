@@ -87,6 +87,8 @@ Export export_cases(const records::Folder& folder, const util::Date&, int k) {
     all.push_back(row_of(c, folder.config));
     ++shared[all.back().quasi_identifier];
   }
+  if (!all.empty())
+    for (const auto& [name, value] : all.front().fields) e.columns.push_back(name);
   for (auto& r : all) {
     if (k > 1 && shared[r.quasi_identifier] < k) {
       ++e.withheld;
@@ -94,8 +96,6 @@ Export export_cases(const records::Folder& folder, const util::Date&, int k) {
     }
     e.rows.push_back(std::move(r));
   }
-  if (!all.empty())
-    for (const auto& [name, value] : all.front().fields) e.columns.push_back(name);
   return e;
 }
 

@@ -94,6 +94,7 @@ std::string render_markdown(const Report& r) {
 
 std::string render_csv(const Report& r) {
   std::string out = "report,table,row,column,value\n";
+  if (!r.suppressed) out += fmt::format("{},notice,,,{}\n", r.kind, csv_field(suppression_note(r)));
   for (const auto& t : r.tables)
     for (const auto& row : t.rows)
       for (std::size_t i = 0; i < row.values.size() && i + 1 < t.columns.size(); ++i)

@@ -249,13 +249,13 @@ before=$(snap)
 printf 'id: PT-2014-009\n' | cat - "$scratch/input/referral2.yaml" | sed 's/Fifteen/Sixteen/' >"$scratch/input/with_id.yaml"
 run new --from "$scratch/input/with_id.yaml"
 refused "new --from with an id: (IDs are given by the program)" 1 "$before"
-# KNOWN BUG (privacy), the same as for edit below: a problem in the identity
-# part of --from input is shown with the line of identity.yaml, name and all.
+# Privacy: a problem in the identity part of --from input is reported
+# without quoting identity.yaml (it was once shown with the name in it).
 sed 's/^    family: Person-Fifteen$/    family: Person-Sixteen\n    nickname: Example Secret-Alias/' \
   "$scratch/input/referral2.yaml" >"$scratch/input/bad_identity.yaml"
 run new --from "$scratch/input/bad_identity.yaml"
 refused "new --from, an unknown field in identity:" 1 "$before"
-check "KNOWN BUG: new --from, identity problem: the name is not quoted on stderr" \
+check "new --from, identity problem: the name is not quoted on stderr" \
   bash -c "! grep -q Secret-Alias '$scratch/last.err'"
 
 # ==============================================================================
@@ -612,12 +612,11 @@ check "edit assessment --date: that assessment changed, the later one not" \
   bash -c "grep -q '^overall_risk: high$' '$folder/cases/AT-2014-001/assessments/2014-03-20.yaml' &&
            grep -q '^overall_risk: low$' '$folder/cases/AT-2014-001/assessments/2014-03-22.yaml'"
 
-# KNOWN BUG (lost update): edit copies the record when it starts and, when
-# the editor ends, writes the copy back over whatever the record has become.
-# A consent recorded while the editor is open is silently lost. Correct would
-# be either to keep it (merge) or to refuse the edit because the record
-# changed meanwhile; this check accepts both. The editor below waits for a
-# signal file, so the order of events is fixed, not a matter of timing.
+# Lost update: edit copies the record when it starts; a consent recorded
+# while the editor is open must not be undone when the editor ends. edit
+# refuses to save over a record that changed meanwhile (it once wrote the
+# copy back and the consent was lost). The editor below waits for a signal
+# file, so the order of events is fixed, not a matter of timing.
 signal="$scratch/edit-may-end"
 editor waits "i=0; while [ ! -e '$signal' ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done
 sed -i 's/^sex: .*/sex: male/' \"\$1\""
@@ -630,22 +629,22 @@ check "consent while an edit is open: recorded" exit_is 0
 touch "$signal"
 wait "$editing"
 edit_status=$?
-check "KNOWN BUG: edit ending after a consent: the consent is kept, or the edit refused" \
-  bash -c "grep -q 'purpose: monitoring_contacts' '$folder/cases/AT-2014-001/case.yaml' || [ $edit_status != 0 ]"
+check "edit ending after a consent: the edit is refused (exit 1)" test "$edit_status" = 1
+check "edit ending after a consent: says the record changed meanwhile" grep -q "changed while it was being edited" "$scratch/edit.err"
+check "edit ending after a consent: the consent is kept, the edit not written" \
+  bash -c "grep -q 'purpose: monitoring_contacts' '$folder/cases/AT-2014-001/case.yaml' && ! grep -q '^sex: male$' '$folder/cases/AT-2014-001/case.yaml'"
+check "edit ending after a consent: no temporary file left" no_temp_files
 check "edit ending after a consent: care-report check passes" clean
 
-# KNOWN BUG (privacy): when an edit of identity.yaml fails its checks,
-# care-intake prints the offending line of identity.yaml, which can hold a
-# name, on stderr. care-report never quotes an identity record (care-report(1),
-# OUTPUT: "A problem in one never quotes the record"); care-intake should not
-# either. Expected to fail until the lead fixes it (records::redact is not
-# applied to the problems that lib/change reports).
+# Privacy: when an edit of identity.yaml fails its checks, the problem is
+# reported without quoting the record, as care-report does (care-report(1),
+# OUTPUT); it once printed the offending line, name and all.
 before=$(snap)
 (cd "$folder" && EDITOR="$scratch/editors/bad_alias" "$intake" edit AT-2014-001 identity) \
   </dev/null >"$scratch/last.out" 2>"$scratch/last.err"
 status=$?
 refused "edit identity, an invalid change" 1 "$before"
-check "KNOWN BUG: edit identity, invalid change: the name is not quoted on stderr" \
+check "edit identity, invalid change: the name is not quoted on stderr" \
   bash -c "! grep -q Secret-Alias '$scratch/last.err'"
 
 # ==============================================================================

@@ -439,7 +439,7 @@ for line in "2014-04-10  departure" "2014-04-11  arrival in NG" "2014-04-11  mon
             "2014-05-10  contact 1 by phone: not reached" "2014-05-11  contact 1 due (done 2014-05-12)" \
             "2014-05-12  contact 1 by phone, risk high, flag threats (cleared 2014-08-02)" \
             "2014-07-20  contact 2 due (done 2014-07-21)" \
-            "2014-07-21  contact 2 by visit, risk medium, scores economic 0.58 social 1.00 psychosocial 0.38" \
+            "2014-07-21  contact 2 by visit, risk medium, scores economic 0.58 (medium) social 1.00 (high) psychosocial 0.38 (medium)" \
             "2014-09-01  closed: chose_to_stop" "2014-10-01  reopened: asked to resume" \
             "2014-10-11  contact 3 due (done 2014-10-12)"; do
   grep -qF -- "  $line" <<<"$timeline" || missing+="$line; "

@@ -512,7 +512,7 @@ TEST_SUITE("intake::register_case") {
     CHECK(r.id == "AT-2014-001");
     CHECK(r.outcome.written.empty());
     CHECK(r.outcome.preview.find("cases/AT-2014-001/case.yaml (not written: dry run)") != std::string::npos);
-    CHECK(r.outcome.preview.find("cases/AT-2014-001/identity.yaml (not written: dry run)") != std::string::npos);
+    CHECK(r.outcome.preview.find("cases/AT-2014-001/identity.yaml (not written: dry run; identity values are not shown)") != std::string::npos);
     CHECK_FALSE(s.has("cases/AT-2014-001"));
   }
 }

@@ -356,13 +356,11 @@ TEST_CASE("period --by sex: no suppressed count of a real referrals table can be
   CHECK(all == std::vector<std::string>{"4", "2", "6", "1", "0", "1", "5", "2", "7"});
 }
 
-// KNOWN DISCLOSURE (reported with this file; lib/report/model.cpp): a cell
-// hidden as a partner can be a total whose parts are all shown, and is then
-// worked out by adding them up, which gives back the small count it was to
-// protect. Twelve referrals: eligible 8 women and 3 men, ineligible 1 man.
-// Shown: eligible 8 <5 *, ineligible 0 <5 <5, total * <5 12. The women's
-// total ("*") is 8 + 0 = 8, so the men's total ("<5") is 12 - 8 = 4.
-TEST_CASE("KNOWN DISCLOSURE: period --by sex, twelve referrals, more women than men: none solvable") {
+// A cell hidden as a partner can be a total whose parts are all shown; it
+// must not then be the only hidden cell of its line, or adding up the parts
+// gives it back, and with it the small count it was to protect. Twelve
+// referrals: eligible 8 women and 3 men, ineligible 1 man.
+TEST_CASE("period --by sex: twelve referrals, more women than men: none solvable") {
   std::vector<Person> people;
   for (int i = 0; i < 8; ++i) people.push_back({"female", true});
   for (int i = 0; i < 3; ++i) people.push_back({"male", true});
@@ -375,7 +373,7 @@ TEST_CASE("KNOWN DISCLOSURE: period --by sex, twelve referrals, more women than 
 // The rule behind the case above, over every small table of two columns: no
 // line (its parts and its total together) may have exactly one hidden cell,
 // whether that cell is a part or the total.
-TEST_CASE("KNOWN DISCLOSURE: no line of a two-column table has exactly one hidden cell, counting its total") {
+TEST_CASE("suppress_table: no line of a two-column table has exactly one hidden cell, counting its total") {
   std::vector<std::string> lone;
   each_table(2, 2, {0, 1, 2, 3, 4, 5, 6, 7, 8}, [&](const std::vector<std::vector<int>>& counts) {
     Table t = tally_table(counts, kMinCell, true);
@@ -395,23 +393,55 @@ TEST_CASE("KNOWN DISCLOSURE: no line of a two-column table has exactly one hidde
   CHECK(lone.empty());
 }
 
-// KNOWN DISCLOSURE (reported with this file; lib/report/model.cpp): "<5"
-// tells the reader that a hidden count is from 1 to 4, so two hidden cells
-// that must add up to 2 (or to 8) are pinned: 1 and 1 (or 4 and 4).
-// suppress_table only makes sure that no line has exactly one hidden cell,
-// which is not enough. A column 1, 1, 8 with total 10 is shown as <5, <5, 8,
-// 10: both hidden counts are 1.
-TEST_CASE("KNOWN DISCLOSURE: no hidden count of any small one-column table can be solved from what is shown") {
+// Runs the attacker on every table of `rows` x `cols` counts from `values`;
+// returns how many tables it solved a hidden count of, naming the first few.
+std::string solvable_tables(std::size_t rows, std::size_t cols, const std::vector<int>& values,
+                            std::size_t& tables) {
   std::vector<std::string> solvable;
-  std::size_t tables = 0;
-  each_table(3, 1, {0, 1, 2, 3, 4, 5, 6, 7, 8}, [&](const std::vector<std::vector<int>>& counts) {
+  tables = 0;
+  each_table(rows, cols, values, [&](const std::vector<std::vector<int>>& counts) {
     ++tables;
-    Table t = tally_table(counts, kMinCell, true);
-    std::string why = disclosed(t, kMinCell);
+    std::string why = disclosed(tally_table(counts, kMinCell, true), kMinCell);
     if (!why.empty()) solvable.push_back(describe(counts) + " (" + why + ")");
   });
   std::string first;
-  for (std::size_t i = 0; i < solvable.size() && i < 5; ++i) first += " " + solvable[i];
-  INFO(solvable.size() << " of " << tables << " tables, the first:" << first);
-  CHECK(solvable.empty());
+  for (std::size_t i = 0; i < solvable.size() && i < 5; ++i) first += "\n  " + solvable[i];
+  return solvable.empty() ? "" : fmt::format("{} of {} tables, the first:{}", solvable.size(), tables, first);
+}
+
+// "<5" tells the reader that a hidden count is from 1 to 4. Two hidden cells
+// that must add up to 2 are both 1; a column 1, 1, 8 with total 10, shown as
+// <5, <5, 8, 10, gives both away.
+TEST_CASE("suppress_table: no hidden count of a one-column table of three rows can be solved") {
+  std::size_t tables = 0;
+  CHECK(solvable_tables(3, 1, {0, 1, 2, 3, 4, 5, 6, 7, 8}, tables) == "");
+  CHECK(tables == 729);
+}
+
+// KNOWN DISCLOSURE (reported with this file; lib/report/model.cpp,
+// discloses()): a total shown as "<5" is at most 4, and each "<5" part at
+// least 1. Four parts of 1 under a total of 4, all shown as "<5", are each
+// 1. The same happens in a row of a --by table: in the example folder,
+// period --from 2014-01-01 --to 2014-12-31 --by host shows the returns of
+// 2014 as <5 in AT, FR, GB and PT with a total of <5, so one each.
+// Kept as a known limit, marked should_fail: what the issue asks (no hidden
+// count worked out from the totals shown) holds; this stronger property,
+// inference from the bounds of "<5" totals, is not yet met.
+TEST_CASE("KNOWN DISCLOSURE: no hidden count of a one-column table of four rows can be solved" *
+          doctest::should_fail()) {
+  std::size_t tables = 0;
+  CHECK(solvable_tables(4, 1, {0, 1, 2, 3, 5, 6}, tables) == "");
+  CHECK(tables == 1296);
+}
+
+// KNOWN DISCLOSURE (as above): the bounds combine across lines. Counts
+// [1 3][3 0] are shown as  <5 <5 <5 / <5 0 <5 / <5 <5 7.  The two column
+// totals are at most 4 and add up to 7: 3 and 4. Were the second row's total
+// 4, its first cell would be 4 and fill the first column's total, leaving
+// nothing for the 1 above it; so it is 3, and every count follows.
+TEST_CASE("KNOWN DISCLOSURE: no hidden count of a two-by-two table with row totals can be solved" *
+          doctest::should_fail()) {
+  std::size_t tables = 0;
+  CHECK(solvable_tables(2, 2, {0, 1, 2, 3, 4, 5, 6}, tables) == "");
+  CHECK(tables == 2401);
 }
