@@ -26,7 +26,16 @@ std::optional<check::Result> read_folder(const cli::GlobalOptions& g, cli::Sessi
   session = std::move(*opened);
   check::Request request;
   request.read_identity = false;
-  return check::run(session.root, session.cwd, session.config, session.today, request);
+  check::Result result = check::run(session.root, session.cwd, session.config, session.today, request);
+  if (result.unreadable) {  // a report on part of the folder would give wrong figures
+    diag::Diagnostics unreadable;
+    for (const auto& d : result.problems)
+      if (d.code == "folder.unreadable") unreadable.push_back(d);
+    cli::print_problems(unreadable, kProgram);
+    code = cli::kNoCaseFolder;
+    return std::nullopt;
+  }
+  return result;
 }
 
 // Writes to -o FILE (atomically) or stdout. Returns an exit status.

@@ -11,9 +11,7 @@
 # The second form rewrites tests/blackbox/expected/report/ (read every file
 # before committing it: the figures there were checked by hand against
 # examples/). Exit statuses and standard error of every golden run are kept in
-# expected/report/exit-and-stderr.txt. expected/report/export-csv.csv was
-# corrected by hand to start with its header line (care-report printed an
-# empty line there): keep the header when regenerating.
+# expected/report/exit-and-stderr.txt.
 #
 # Prints one line per check, then "N passed, M failed"; exits 1 on any failure.
 set -u
@@ -281,13 +279,14 @@ if grep -q '<5' "$scratch/ns-status-text.out" || ! grep -q '<5' "$scratch/run1/s
 else
   ok "--no-suppress, text: no count shown as <5 (while the suppressed report has some)"
 fi
-# The long CSV form has room for no note; a reader of the file alone cannot
-# tell that it is unsuppressed. Kept as a check: see the report of this suite.
+# The long CSV form says it in a notice line, right after the header.
 run ns-status-csv -- --as-of $as_of status --no-suppress --format csv
-if grep -q "$internal" "$scratch/ns-status-csv.out"; then
-  ok "--no-suppress, csv: the output says it is for internal use"
+if sed -n 2p "$scratch/ns-status-csv.out" | grep -q "^status,notice,,,.*$internal" &&
+   ! grep -q ',notice,' "$scratch/run1/status-csv.out"; then
+  ok "--no-suppress, csv: a notice line after the header says it is for internal use (and only then)"
 else
-  not_ok "--no-suppress, csv: the output says it is for internal use (KNOWN GAP: render_csv writes no note)"
+  not_ok "--no-suppress, csv: a notice line after the header says it is for internal use (and only then)" \
+    "$(show "$scratch/ns-status-csv.out")"
 fi
 
 # --- JSON is valid and versioned ---------------------------------------------------
@@ -472,6 +471,35 @@ if [ "$check_rc" = 1 ] && [ "$status_rc" = 0 ]; then
 else
   not_ok "a broken identity record: check exits 1, status exits 0" "check $check_rc, status $status_rc"
 fi
+
+# A case folder that cannot be read: the counts would be incomplete, so no
+# report may exit 0 as if all were well. Permissions do not stop root, so as
+# root the commands run as nobody (when setpriv can do that here).
+unreadable="$scratch/unreadable"
+cp -R "$src/examples" "$unreadable"
+chmod -R a+rX "$unreadable"
+chmod a+rx "$scratch" "$scratch/elsewhere"
+chmod 000 "$unreadable/cases/FR-2014-003"
+as_user=()
+[ "$(id -u)" = 0 ] && as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+if ! (cd "$scratch/elsewhere" && ${as_user[@]+"${as_user[@]}"} "$report" -C "$unreadable" config) >/dev/null 2>&1 ||
+   (${as_user[@]+"${as_user[@]}"} ls "$unreadable/cases/FR-2014-003") >/dev/null 2>&1; then
+  echo "skip    cannot run care-report as a user whom permissions stop: unreadable folder not tried"
+else
+  for cmd in check status "period --from 2014-01-01 --to 2014-12-31" budget export; do
+    # shellcheck disable=SC2086
+    (cd "$scratch/elsewhere" && ${as_user[@]+"${as_user[@]}"} "$report" -C "$unreadable" --as-of $as_of $cmd) \
+      >/dev/null 2>"$scratch/unreadable.err"
+    rc=$?
+    if [ "$rc" = 3 ] && grep -q 'cases/FR-2014-003' "$scratch/unreadable.err"; then
+      ok "${cmd%% *} with a case folder it cannot read: exit 3, the folder named on stderr"
+    else
+      not_ok "${cmd%% *} with a case folder it cannot read: exit 3, the folder named on stderr (see the report: KNOWN BUG)" \
+        "exit $rc" "$(show "$scratch/unreadable.err")"
+    fi
+  done
+fi
+chmod 700 "$unreadable/cases/FR-2014-003"
 
 for pair in "period-no-order:--from 2014-12-31 --to 2014-01-01" \
             "period-bad-from:--from 2014-02-30 --to 2014-12-31" \
