@@ -9,6 +9,7 @@
 #include "records/fields.h"
 #include "report/dimensions.h"
 #include "util/json_text.h"
+#include "util/table.h"
 
 namespace care::report {
 namespace {
@@ -69,13 +70,6 @@ ExportRow row_of(const records::Case& c, const folder::Config& cfg) {
   return r;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
-
 }  // namespace
 
 Export export_cases(const records::Folder& folder, const util::Date&, int k) {
@@ -118,7 +112,7 @@ std::string export_csv(const Export& e) {
   out += "\n";
   for (const auto& r : e.rows) {
     std::string line;
-    for (const auto& [name, value] : r.fields) line += (line.empty() ? "" : ",") + csv_field(value);
+    for (const auto& [name, value] : r.fields) line += (line.empty() ? "" : ",") + util::csv_field(value);
     out += line + "\n";
   }
   return out;

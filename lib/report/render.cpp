@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "util/json_text.h"
+#include "util/table.h"
 
 namespace care::report {
 namespace {
@@ -37,13 +38,6 @@ std::string suppression_note(const Report& r) {
   if (!r.suppressed) return "NOT SUPPRESSED: small counts are shown. For internal use only; do not share.";
   return fmt::format("<{0}: a count from 1 to {1}; *: hidden so that a small count cannot be worked out from "
                      "the totals.", r.min_cell, r.min_cell - 1);
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 std::string json_value(const Value& v, int min_cell) {
@@ -94,12 +88,12 @@ std::string render_markdown(const Report& r) {
 
 std::string render_csv(const Report& r) {
   std::string out = "report,table,row,column,value\n";
-  if (!r.suppressed) out += fmt::format("{},notice,,,{}\n", r.kind, csv_field(suppression_note(r)));
+  if (!r.suppressed) out += fmt::format("{},notice,,,{}\n", r.kind, util::csv_field(suppression_note(r)));
   for (const auto& t : r.tables)
     for (const auto& row : t.rows)
       for (std::size_t i = 0; i < row.values.size() && i + 1 < t.columns.size(); ++i)
-        out += fmt::format("{},{},{},{},{}\n", r.kind, t.id, csv_field(row.label), csv_field(t.columns[i + 1]),
-                           csv_field(show(row.values[i], r.min_cell)));
+        out += fmt::format("{},{},{},{},{}\n", r.kind, t.id, util::csv_field(row.label), util::csv_field(t.columns[i + 1]),
+                           util::csv_field(show(row.values[i], r.min_cell)));
   return out;
 }
 
