@@ -18,5 +18,6 @@ int main(int argc, char** argv) {
   add_list(app, commands, global);
   add_show(app, commands, global);
   add_outreach(app, commands, global);
+  add_series(app, commands, global);
   return care::cmd::run(app, commands, argc, argv);
 }

@@ -21,6 +21,13 @@ std::string failure(const CLI::App* app, const CLI::Error& e) {
   return name + ": " + what + "\nRun '" + name + " --help' for more information.\n";
 }
 
+// "care-intake outreach add": the binary and the chosen subcommands.
+std::string invocation(const CLI::App* app) {
+  std::string words = app->get_name();
+  for (const CLI::App* up = app->get_parent(); up; up = up->get_parent()) words = up->get_name() + " " + words;
+  return words;
+}
+
 }  // namespace
 
 void add_global_options(CLI::App& app, cli::GlobalOptions& global) {
@@ -48,7 +55,10 @@ int run(CLI::App& app, const Commands& commands, int argc, char** argv) {
   }
   try {
     for (const auto& c : commands.list)
-      if (c.app->parsed()) return c.run();
+      if (c.app->parsed()) {
+        cli::set_invocation(invocation(c.app));
+        return c.run();
+      }
   } catch (const std::exception& e) {
     // Nothing in lib/ throws on bad input; reaching here is a bug. Writes are
     // atomic, so no record was left half-written.

@@ -14,5 +14,6 @@ void add_edit(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_list(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_show(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_outreach(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
+void add_series(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 
 }  // namespace care::cmd::intake

@@ -10,6 +10,8 @@
 #include "cli/exit_codes.h"
 #include "folder/case_folder.h"
 #include "folder/git.h"
+#include "folder/journal.h"
+#include "folder/local.h"
 #include "records/writer.h"
 #include "rules/rules.h"
 #include "doc/yaml_io.h"
@@ -128,8 +130,97 @@ void commit(const cli::Session& s, const Request& request, const std::vector<Ren
   if (!s.config.git_commit) return;
   std::vector<std::string> files;
   for (const auto& r : changes) files.push_back(r.relative);
-  std::string error = folder::git_commit(s.root, files, fmt::format("{}: {}", request.command, request.subject));
-  if (!error.empty()) out.warning = fmt::format("the records were written but not committed: {}", error);
+  std::string message = fmt::format("{}: {}", request.command, request.subject);
+  if (!request.detail.empty()) message += " " + request.detail;
+  std::string error = folder::git_commit(s.root, files, message);
+  if (error.empty()) return;
+  out.exit_code = cli::kNotCommitted;
+  out.failure = fmt::format("the records were written but not committed to git: {}", error);
+}
+
+// The version of each file the change replaces, as the command read it.
+std::optional<util::FileStamp> read_version(const records::Folder& folder, const records::Placement& where) {
+  const records::Record* found = nullptr;
+  auto same = [&](const records::Record& r) { return r.where.kind == where.kind && r.where.stem == where.stem; };
+  if (where.kind == records::Kind::Outreach) {
+    for (const auto& r : folder.outreach)
+      if (r.where.owner == where.owner) found = &r;
+  } else if (auto it = folder.cases.find(where.owner); it != folder.cases.end()) {
+    records::for_each_record(it->second, [&](const records::Record& r) {
+      if (same(r)) found = &r;
+    });
+  }
+  return found ? found->stamp : std::nullopt;
+}
+
+// What the change publishes, and every record of its cases it was judged on.
+folder::ChangeSet change_set(const records::Folder& folder, const std::vector<Rendered>& changes,
+                             const std::vector<std::string>& claims) {
+  folder::ChangeSet set;
+  set.claims = claims;
+  std::set<std::string> written;
+  for (const auto& r : changes) {
+    set.files.push_back({r.relative, r.yaml, read_version(folder, r.record.where)});
+    written.insert(r.relative);
+  }
+  for (const auto& r : changes) {
+    auto it = folder.cases.find(r.record.where.owner);
+    if (it == folder.cases.end()) continue;
+    records::for_each_record(it->second, [&](const records::Record& judged) {
+      std::string relative = records::path_of(judged.where.kind, judged.where.owner, judged.where.stem);
+      if (judged.stamp && written.insert(relative).second) set.judged_on.push_back({relative, *judged.stamp});
+    });
+  }
+  return set;
+}
+
+void explain_unpublished(const folder::PublishOutcome& p, Outcome& out) {
+  std::string file = p.file.empty() ? "the case folder" : p.file;
+  switch (p.result) {
+    case folder::Published::Done: return;
+    case folder::Published::NothingChanged:
+      out.exit_code = cli::kWriteFailed;
+      out.failure = fmt::format("{}: {}; nothing was changed (check the disk space and permissions)", file, p.reason);
+      return;
+    case folder::Published::Conflict:
+      out.exit_code = cli::kBusy;
+      out.failure = fmt::format("{}: {}; nothing was changed. Run the command again.", file, p.reason);
+      return;
+    case folder::Published::Unfinished:
+      out.exit_code = cli::kUnfinished;
+      out.failure = fmt::format("{}: {}. The change is recorded in {}/journal and the next care command "
+                                "completes it once the cause is mended.", file, p.reason, folder::kLocalFolder);
+      return;
+  }
+}
+
+void preview(const std::vector<Rendered>& changes, Outcome& out) {
+  for (const auto& r : changes)
+    out.preview += r.record.where.kind == records::Kind::Identity  // previews end up in logs too
+                       ? fmt::format("--- {} (not written: dry run; identity values are not shown)\n", r.record.file)
+                       : fmt::format("--- {} (not written: dry run)\n{}", r.record.file, r.yaml);
+}
+
+// The exclusive lock: held since the session opened for most commands, taken
+// now by one that read without it (an edit, after the editor closed), or by
+// a session made without one (a test's).
+std::shared_ptr<folder::FolderLock> hold_exclusive(const cli::Session& s, Outcome& out) {
+  std::shared_ptr<folder::FolderLock> lock = s.lock;
+  folder::LockResult r = folder::LockResult::Failed;
+  if (lock) {
+    r = lock->hold_exclusive();
+  } else {
+    lock = std::make_shared<folder::FolderLock>();
+    std::string error;
+    r = lock->take(s.root, folder::Access::Write, cli::lock_wait(error).value_or(std::chrono::seconds(10)),
+                   "a care command");
+  }
+  if (r == folder::LockResult::Taken) return lock;
+  out.exit_code = r == folder::LockResult::Busy         ? cli::kBusy
+                  : r == folder::LockResult::Unfinished ? cli::kUnfinished
+                                                        : cli::kWriteFailed;
+  out.failure = lock->message() + "; nothing was changed";
+  return nullptr;
 }
 
 }  // namespace
@@ -150,21 +241,15 @@ Outcome apply(const cli::Session& s, const records::Folder& folder, Request requ
     return out;
   }
   if (request.dry_run) {
-    for (const auto& r : changes)
-      out.preview += r.record.where.kind == records::Kind::Identity  // previews end up in logs too
-                         ? fmt::format("--- {} (not written: dry run; identity values are not shown)\n", r.record.file)
-                         : fmt::format("--- {} (not written: dry run)\n{}", r.record.file, r.yaml);
+    preview(changes, out);
     return out;
   }
-  for (const auto& r : changes) {
-    if (std::string error = records::write_rendered(r.record.absolute, r.yaml); !error.empty()) {
-      out.problems.push_back(diag::in_file(r.record.file, "write.failed", error,
-                                           "This file was not changed; check the disk and permissions."));
-      out.exit_code = cli::kWriteFailed;
-      return out;
-    }
-    out.written.push_back(r.record.file);
-  }
+  auto lock = hold_exclusive(s, out);
+  if (!lock) return out;
+  folder::PublishOutcome published = folder::publish(lock->root_fd(), change_set(folder, changes, request.claims));
+  explain_unpublished(published, out);
+  if (published.result != folder::Published::Done) return out;
+  for (const auto& r : changes) out.written.push_back(r.record.file);
   commit(s, request, changes, out);
   return out;
 }
@@ -174,7 +259,7 @@ int report(const Outcome& outcome, std::string_view program) {
   if (!outcome.problems.empty() && outcome.exit_code == cli::kFindings)
     cli::print_error(program, "nothing was written");
   std::fputs(outcome.preview.c_str(), stdout);
-  if (!outcome.warning.empty()) cli::print_error(program, "warning: " + outcome.warning);
+  if (!outcome.failure.empty()) cli::print_error(program, outcome.failure);
   return outcome.exit_code;
 }
 

@@ -1,7 +1,9 @@
 // Applying a command's change to the case folder: every record it writes is
 // rendered, validated against its schema and, together with the rest of its
 // case, against the rules across records, before any byte reaches the disk.
-// A change that would leave the folder with a new problem is refused whole.
+// A change that would leave the folder with a new problem is refused whole;
+// one that passes is published all together or not at all
+// (folder/journal.h), under the folder's exclusive lock.
 #pragma once
 
 #include <optional>
@@ -27,11 +29,22 @@ struct Pending {
 };
 
 struct Request {
+  Request(std::string command_, std::string subject_, std::vector<Pending> records_, bool dry_run_,
+          bool drop_comments_)
+      : command(std::move(command_)), subject(std::move(subject_)), records(std::move(records_)),
+        dry_run(dry_run_), drop_comments(drop_comments_) {}
+
   std::string command;  // e.g. "care-intake new": named in the commit message
   std::string subject;  // the case or outreach ID: the only other thing the message names
   std::vector<Pending> records;
   bool dry_run = false;
   bool drop_comments = false;
+  // Folders that must not exist yet, made as part of the change: a new
+  // case's folder, so that two registrations can never share one.
+  std::vector<std::string> claims;
+  // Words after the subject in the commit message ("item 3, 2015-02-01"):
+  // never anything personal.
+  std::string detail;
 };
 
 struct Outcome {
@@ -39,7 +52,7 @@ struct Outcome {
   diag::Diagnostics problems;        // why nothing was written
   std::vector<std::string> written;  // paths as shown to the user
   std::string preview;               // on a dry run: each file and its bytes
-  std::string warning;               // written, but something after it failed (git)
+  std::string failure;               // why nothing was written, or what failed after writing (git)
 };
 
 Outcome apply(const cli::Session& session, const records::Folder& folder, Request request);

@@ -84,15 +84,22 @@ int edit_record(const cli::Workspace& w, const records::Record& record, std::str
       break;
     }
     // Another command may have changed the record meanwhile (a consent
-    // recorded from another terminal): writing the copy would undo it.
+    // recorded from another terminal): writing the copy would undo it. The
+    // person's edit is kept, so that it can be made again on the new version.
     if (read_all(record.absolute) != original) {
       cli::print_error(program, fmt::format("{} changed while it was being edited; nothing was written. "
-                                            "Run the edit again on the new version.", record.file));
-      break;
+                                            "Your edited copy is kept as {}: run the edit again and "
+                                            "carry your changes over, then delete the copy.", record.file, copy));
+      return cli::kBusy;
     }
     Request request{command, record.where.owner, {}, false, false};
     request.records.push_back({record.where.kind, record.where.owner, record.where.stem, {}, *edited});
     Outcome outcome = apply(w.session, w.folder, std::move(request));
+    if (outcome.exit_code == cli::kBusy) {
+      code = report(outcome, program);
+      cli::print_error(program, fmt::format("your edited copy is kept as {}", copy));
+      return code;
+    }
     if (outcome.problems.empty() || outcome.exit_code != cli::kFindings) {
       code = report(outcome, program);
       break;

@@ -1,5 +1,8 @@
 #include "cli/session.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -27,7 +30,54 @@ std::optional<std::string> environment(const char* name) {
   return std::string(v);
 }
 
+std::string& invocation() {
+  static std::string words = "a care command";
+  return words;
+}
+
+// "care-plan add, process 42, since 2026-12-03 10:00:00 UTC": enough for a
+// person who waits to find the command, nothing about any case.
+std::string lock_holder() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &utc);
+  return fmt::format("{} (process {}, since {})", invocation(), ::getpid(), when);
+}
+
+int exit_code_of(folder::LockResult r) {
+  switch (r) {
+    case folder::LockResult::Busy: return kBusy;
+    case folder::LockResult::Unfinished: return kUnfinished;
+    default: return kNoCaseFolder;
+  }
+}
+
+std::string advice_for(folder::LockResult r) {
+  switch (r) {
+    case folder::LockResult::Busy:
+      return "; nothing was changed. Run the command again when that one has finished "
+             "(CARE_LOCK_WAIT sets how many seconds to wait)";
+    case folder::LockResult::Unfinished:
+      return "; nothing else was done. Free the disk space or fix the permissions it names, "
+             "then run any care command to complete the change";
+    default: return {};
+  }
+}
+
 }  // namespace
+
+void set_invocation(std::string words) { invocation() = std::move(words); }
+
+std::optional<std::chrono::milliseconds> lock_wait(std::string& error) {
+  auto text = environment("CARE_LOCK_WAIT");
+  if (!text) return std::chrono::seconds(10);
+  bool digits = text->size() <= 4 && std::all_of(text->begin(), text->end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits && std::stoi(*text) <= 3600) return std::chrono::seconds(std::stoi(*text));
+  error = fmt::format("CARE_LOCK_WAIT \"{}\" is not a number of seconds from 0 to 3600", *text);
+  return std::nullopt;
+}
 
 std::optional<util::Date> resolve_today(const std::string& as_of, std::string& error) {
   std::string source = "--as-of";
@@ -44,7 +94,7 @@ std::optional<util::Date> resolve_today(const std::string& as_of, std::string& e
   return std::nullopt;
 }
 
-Opened open_session(const GlobalOptions& options) {
+Opened open_session(const GlobalOptions& options, folder::Access access) {
   Opened out;
   std::error_code ec;
   if (!options.directory.empty()) {
@@ -80,12 +130,26 @@ Opened open_session(const GlobalOptions& options) {
     return out;
   }
   s.config = std::move(*config.config);
+  std::string wait_error;
+  auto wait = lock_wait(wait_error);
+  if (!wait) {
+    out.exit_code = kUsage;
+    out.message = wait_error;
+    return out;
+  }
+  s.lock = std::make_shared<folder::FolderLock>();
+  if (auto r = s.lock->take(s.root, access, *wait, lock_holder()); r != folder::LockResult::Taken) {
+    out.exit_code = exit_code_of(r);
+    out.message = s.lock->message() + advice_for(r);
+    return out;
+  }
   out.session = std::move(s);
   return out;
 }
 
-std::optional<Session> open_or_explain(const GlobalOptions& options, std::string_view program, int& code) {
-  Opened opened = open_session(options);
+std::optional<Session> open_or_explain(const GlobalOptions& options, std::string_view program, int& code,
+                                       folder::Access access) {
+  Opened opened = open_session(options, access);
   if (opened.session) return std::move(opened.session);
   if (!opened.message.empty()) print_error(program, opened.message);
   print_problems(opened.problems, program);

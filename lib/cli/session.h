@@ -3,12 +3,15 @@
 // stays a thin layer of flags.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "diag/diagnostic.h"
 #include "folder/config.h"
+#include "folder/lock.h"
 #include "util/date.h"
 
 namespace care::cli {
@@ -23,6 +26,9 @@ struct Session {
   std::filesystem::path root;  // the case folder
   folder::Config config;
   util::Date today;
+  // The folder's lock, held while the session lives: shared to read,
+  // exclusive to write. Empty only in sessions made by tests.
+  std::shared_ptr<folder::FolderLock> lock;
 };
 
 struct Opened {
@@ -36,10 +42,20 @@ struct Opened {
 // Returns nullopt with a message when a given date is not a real date.
 std::optional<util::Date> resolve_today(const std::string& as_of, std::string& error);
 
-Opened open_session(const GlobalOptions& options);
+// Opens the session: the folder found, care.toml read, the folder's lock
+// taken for `access` (a change a stopped command left is finished first).
+Opened open_session(const GlobalOptions& options, folder::Access access = folder::Access::Read);
 
 // Opens the session, printing why it could not (exit code in `code`).
-std::optional<Session> open_or_explain(const GlobalOptions& options, std::string_view program, int& code);
+std::optional<Session> open_or_explain(const GlobalOptions& options, std::string_view program, int& code,
+                                       folder::Access access = folder::Access::Read);
+
+// What this process is ("care-plan add"), for the lock file: set once by main.
+void set_invocation(std::string words);
+
+// How long to wait for the folder's lock: CARE_LOCK_WAIT seconds, default 10.
+// nullopt, with a message, when the variable is not a whole number of seconds.
+std::optional<std::chrono::milliseconds> lock_wait(std::string& error);
 
 // Prints problems to stderr as text, with the program's name.
 void print_problems(const diag::Diagnostics& problems, std::string_view program);

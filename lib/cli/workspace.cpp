@@ -8,12 +8,13 @@
 namespace care::cli {
 
 std::optional<Workspace> open_workspace(const GlobalOptions& options, std::string_view program,
-                                        bool read_identity, int& code) {
-  auto session = open_or_explain(options, program, code);
+                                        bool read_identity, int& code, folder::Access access) {
+  auto session = open_or_explain(options, program, code, access);
   if (!session) return std::nullopt;
   records::LoadOptions load;
   load.read_identity = read_identity;
   auto loaded = records::load(session->root, session->config, session->cwd, load);
+  if (access == folder::Access::Read) session->lock->release();
   return Workspace{std::move(*session), std::move(loaded.folder)};
 }
 
@@ -39,9 +40,9 @@ const records::Case* find_case(const Workspace& w, std::string_view id, std::str
 }
 
 int with_case(const GlobalOptions& options, std::string_view program, std::string_view id, bool read_identity,
-              const std::function<int(const Workspace&, const records::Case&)>& work) {
+              folder::Access access, const std::function<int(const Workspace&, const records::Case&)>& work) {
   int code = kOk;
-  auto w = open_workspace(options, program, read_identity, code);
+  auto w = open_workspace(options, program, read_identity, code, access);
   if (!w) return code;
   const records::Case* c = find_case(*w, id, program, code);
   return c ? work(*w, *c) : code;

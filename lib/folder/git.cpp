@@ -24,6 +24,14 @@ std::string run(const std::filesystem::path& root, std::vector<std::string> args
 
 }  // namespace
 
+bool under_git(const std::filesystem::path& root) {
+  std::error_code ec;
+  for (auto dir = std::filesystem::absolute(root, ec).lexically_normal();; dir = dir.parent_path()) {
+    if (std::filesystem::exists(std::filesystem::symlink_status(dir / ".git", ec))) return true;
+    if (dir == dir.root_path() || dir.parent_path() == dir) return false;
+  }
+}
+
 std::string git_init(const std::filesystem::path& root) { return run(root, {"init", "--quiet"}); }
 
 std::string git_commit(const std::filesystem::path& root, const std::vector<std::string>& files,

@@ -9,6 +9,10 @@
 
 namespace care::folder {
 
+// True when the folder is in a git work tree: a .git (folder or file) in it
+// or in a folder above it, as git itself finds it.
+bool under_git(const std::filesystem::path& root);
+
 // "" on success, else git's complaint in one line.
 std::string git_init(const std::filesystem::path& root);
 

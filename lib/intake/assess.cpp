@@ -86,7 +86,7 @@ std::vector<std::string> ask_missing(Node& record) {
 }  // namespace
 
 int assess_command(const cli::GlobalOptions& global, const AssessFlags& f) {
-  return cli::with_case(global, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+  return cli::with_case(global, kProgram, f.id, false, cli::writing(f.dry_run), [&](const cli::Workspace& w, const records::Case& c) -> int {
     diag::Diagnostics problems;
     Node record = Node::mapping();
     if (!f.from.empty()) {

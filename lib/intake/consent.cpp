@@ -28,7 +28,7 @@ int consent_command(const cli::GlobalOptions& global, const ConsentFlags& f) {
     cli::print_error(kProgram, "give at least one --grant PURPOSE or --withdraw PURPOSE");
     return cli::kUsage;
   }
-  return cli::with_case(global, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+  return cli::with_case(global, kProgram, f.id, false, cli::writing(f.dry_run), [&](const cli::Workspace& w, const records::Case& c) -> int {
     std::string on = f.date.empty() ? w.session.today.str() : f.date;
     auto when = util::Date::parse(on);
     for (const auto& purpose : f.withdraw)

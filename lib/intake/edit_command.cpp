@@ -43,7 +43,7 @@ int edit_command(const cli::GlobalOptions& global, const EditFlags& f) {
                                            "minor, plan, return, monitoring_plan, contact, closure)", f.kind));
     return cli::kUsage;
   }
-  return cli::with_case(global, kProgram, f.id, *kind == records::Kind::Identity, [&](const cli::Workspace& w, const records::Case& c) -> int {
+  return cli::with_case(global, kProgram, f.id, *kind == records::Kind::Identity, folder::Access::Read, [&](const cli::Workspace& w, const records::Case& c) -> int {
     const records::Record* record = pick(c, *kind, f.date);
     if (!record) {
       cli::print_error(kProgram, fmt::format("{} has no {} record{}", f.id, f.kind, f.date.empty() ? "" : " of " + f.date));

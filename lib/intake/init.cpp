@@ -9,6 +9,7 @@
 #include "cli/exit_codes.h"
 #include "folder/case_folder.h"
 #include "folder/git.h"
+#include "folder/series.h"
 #include "intake/intake.h"
 #include "util/atomic_file.h"
 
@@ -51,6 +52,8 @@ std::string plan_of(const fs::path& root, bool git, const std::vector<InitFile>&
   for (const auto& f : init_folders())
     if (!present(root / f)) plan += fmt::format("would create folder {}\n", (root / f).string());
   if (git && !present(root / ".git")) plan += fmt::format("would run git init in {}\n", root.string());
+  if (git) plan += fmt::format("would number this clone's cases in the main series ({}/.care/local/series)\n",
+                               root.string());
   for (const auto& f : files)
     plan += present(root / f.relative) ? fmt::format("would keep {} (it is there already)\n", (root / f.relative).string())
                                        : fmt::format("would write {}\n", (root / f.relative).string());
@@ -115,6 +118,9 @@ InitResult init_folder(const InitOptions& o) {
   r.error = make_folders(r.root, r);
   bool commit = r.error.empty() && o.git && put_under_git(r.root, r);
   if (r.error.empty()) r.error = write_files(r.root, init_files(commit), r);
+  // The clone that made the folder numbers in the main series; its clones
+  // will pick series of their own (folder/series.h).
+  if (r.error.empty() && folder::under_git(r.root)) r.error = folder::write_series(r.root, "");
   if (!r.error.empty()) r.exit_code = cli::kWriteFailed;
   return r;
 }

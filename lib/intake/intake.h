@@ -74,3 +74,13 @@ struct EditFlags {
 int edit_command(const cli::GlobalOptions& global, const EditFlags& flags);
 
 }  // namespace care::intake
+
+namespace care::intake {
+
+struct SeriesFlags {
+  std::string series;  // empty: show it; "main" or two capitals: record it
+  bool force = false;  // record a series that IDs in the folder use already
+};
+int series_command(const cli::GlobalOptions& global, const SeriesFlags& flags);
+
+}  // namespace care::intake

@@ -88,7 +88,7 @@ void merge(Node& r, const Node& given) {
 }  // namespace
 
 int minor_command(const cli::GlobalOptions& global, const MinorFlags& f) {
-  return cli::with_case(global, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+  return cli::with_case(global, kProgram, f.id, false, cli::writing(f.dry_run), [&](const cli::Workspace& w, const records::Case& c) -> int {
     if (!records::is_minor_case(c)) {
       cli::print_error(kProgram, fmt::format("{} is not a minor's case: 18 or over at referral, and age not uncertain", f.id));
       return cli::kFindings;

@@ -55,7 +55,7 @@ int refuse(const Registration& r) {
 
 int new_command(const cli::GlobalOptions& global, NewFlags flags) {
   int code = cli::kOk;
-  auto w = cli::open_workspace(global, kProgram, true, code);
+  auto w = cli::open_workspace(global, kProgram, true, code, cli::writing(flags.dry_run));
   if (!w) return code;
   diag::Diagnostics problems;
   if (!flags.from.empty() && !(flags.input.from = cli::read_input(flags.from, problems))) {
@@ -70,6 +70,7 @@ int new_command(const cli::GlobalOptions& global, NewFlags flags) {
   }
   Registration r = register_case(w->session, w->folder, std::move(draft), flags.input, flags.dry_run);
   if (r.outcome.exit_code != cli::kOk || !r.outcome.problems.empty()) return refuse(r);
+  if (r.series.chosen_now) cli::print_error(kProgram, "note: " + series_note(r.series, r.id));
   if (flags.dry_run) return change::report(r.outcome, kProgram);
   std::fputs((r.id + "\n").c_str(), stdout);
   if (r.minor)

@@ -10,6 +10,7 @@
 #include "cli/input.h"
 #include "cli/workspace.h"
 #include "intake/intake.h"
+#include "intake/numbering.h"
 #include "records/fields.h"
 #include "records/kind.h"
 #include "schema/catalog.h"
@@ -115,13 +116,6 @@ void check_id_parts(const Node& rec, BuiltOutreach& out) {
                                     "Write an ISO 3166-1 alpha-2 code in capitals, e.g. AT (the UK is GB)."));
 }
 
-std::optional<int> sequence_in(const std::string& name, std::string_view prefix) {
-  if (!name.ends_with(".yaml")) return std::nullopt;
-  std::string id = name.substr(0, name.size() - 5);
-  if (!records::is_outreach_id(id) || !id.starts_with(prefix)) return std::nullopt;
-  return std::stoi(id.substr(prefix.size()));
-}
-
 }  // namespace
 
 const std::vector<std::string>& outreach_types() {
@@ -146,18 +140,9 @@ BuiltOutreach build_outreach(const OutreachInput& input, const std::optional<Nod
   return out;
 }
 
-std::optional<std::string> next_outreach_id(const fs::path& root, std::string_view country, int year) {
-  std::string prefix = fmt::format("OR-{}-{:04}-", country, year);
-  int highest = 0;
-  std::error_code ec;
-  for (fs::directory_iterator it(root / "outreach", ec), end; !ec && it != end; it.increment(ec))
-    if (auto n = sequence_in(it->path().filename().string(), prefix)) highest = std::max(highest, *n);
-  if (highest >= 999) return std::nullopt;
-  return fmt::format("{}{:03}", prefix, highest + 1);
-}
-
 // The record with its ID, or the exit code of why there is none.
-std::optional<Node> outreach_record(const cli::Workspace& w, const OutreachAddFlags& flags, int& code) {
+std::optional<Node> outreach_record(const cli::Workspace& w, const OutreachAddFlags& flags, SeriesChoice& series,
+                                    int& code) {
   diag::Diagnostics problems;
   std::optional<Node> from;
   if (!flags.from.empty() && !(from = cli::read_input(flags.from, problems))) {
@@ -178,7 +163,14 @@ std::optional<Node> outreach_record(const cli::Workspace& w, const OutreachAddFl
   }
   std::string country = built.record->find("country")->text();
   int year = util::Date::parse(built.record->find("date")->text())->year();
-  auto id = next_outreach_id(w.session.root, country, year);
+  series = series_for_new_ids(w.folder);
+  if (!series.error.empty()) {
+    cli::print_error(kProgram, series.error);
+    code = cli::kFindings;
+    return std::nullopt;
+  }
+  auto id = next_outreach_id(w.session.root, country, year, series.series);
+  if (id && series.chosen_now) cli::print_error(kProgram, "note: " + series_note(series, *id));
   if (!id) {
     cli::print_error(kProgram, fmt::format("no outreach ID left for {} in {}", country, year));
     code = cli::kFindings;
@@ -190,14 +182,20 @@ std::optional<Node> outreach_record(const cli::Workspace& w, const OutreachAddFl
 
 int outreach_add_command(const cli::GlobalOptions& global, const OutreachAddFlags& flags) {
   int code = cli::kOk;
-  auto w = cli::open_workspace(global, kProgram, /*read_identity=*/false, code);
+  auto w = cli::open_workspace(global, kProgram, /*read_identity=*/false, code, cli::writing(flags.dry_run));
   if (!w) return code;
-  auto record = outreach_record(*w, flags, code);
+  SeriesChoice series;
+  auto record = outreach_record(*w, flags, series, code);
   if (!record) return code;
   std::string id = record->find("id")->text();
   change::Request request{"care-intake outreach add", id, {}, flags.dry_run, false};
   request.records.push_back({records::Kind::Outreach, id, {}, std::move(*record), std::nullopt});
-  code = change::report(change::apply(w->session, w->folder, std::move(request)), kProgram);
+  change::Outcome outcome = change::apply(w->session, w->folder, std::move(request));
+  if (!flags.dry_run && !outcome.written.empty())
+    if (std::string error = keep_series(w->session.root, series); !error.empty())
+      outcome.failure = fmt::format("warning: the record was written, but this clone's series could not be "
+                                    "recorded: {}; the next registration picks a new one", error);
+  code = change::report(outcome, kProgram);
   // The ID alone, so that a script can take it: id=$(care-intake outreach add ...).
   if (code == cli::kOk && !flags.dry_run) std::puts(id.c_str());
   return code;

@@ -41,7 +41,6 @@ BuiltOutreach build_outreach(const OutreachInput& input, const std::optional<doc
 // OR-<country>-<year>-<NNN>, one more than the highest sequence of that
 // country and year in outreach/, so an ID is never handed out twice even
 // after a file was removed; nullopt when 999 is taken.
-std::optional<std::string> next_outreach_id(const std::filesystem::path& root, std::string_view country, int year);
 
 struct OutreachAddFlags {
   OutreachInput input;

@@ -177,14 +177,6 @@ std::vector<Needed> missing_fields(const Node& r) {
   return out;
 }
 
-std::string next_case_id(const records::Folder& folder, std::string_view office, int year) {
-  std::string prefix = fmt::format("{}-{:04}-", office, year);
-  int last = 0;
-  for (const auto& [id, c] : folder.cases)
-    if (id.starts_with(prefix)) last = std::max(last, std::stoi(id.substr(prefix.size())));
-  return last >= 999 ? std::string() : fmt::format("{}{:03}", prefix, last + 1);
-}
-
 // Problems of the assembled case record against its schema, so that a bad
 // code or date is named as such before eligibility is judged on it.
 // Fields the command derives from others (office from host_country, the
@@ -199,15 +191,22 @@ static diag::Diagnostics schema_problems(const Node& record) {
   return all;
 }
 
-// The ID, or a problem saying why the case cannot be numbered.
-static std::string allocate_id(const records::Folder& folder, const Node& r, diag::Diagnostics& problems) {
+// The ID in this clone's series, or a problem saying why the case cannot be numbered.
+static std::string allocate_id(const records::Folder& folder, const Node& r, const SeriesChoice& series,
+                               diag::Diagnostics& problems) {
   std::string office = records::text(r, "host_country");
   auto referred = records::date(r, "referral.date");
   if (!referred || !records::is_case_id(office + "-2000-001")) return {};  // the schema has said why
-  std::string id = next_case_id(folder, office, referred->year());
+  if (!series.error.empty()) {
+    problems.push_back(diag::in_file("<input>", "input.series", series.error,
+                                     "Write the series (two capitals, or main) in that file, or delete it to let "
+                                     "care-intake pick one; see care-intake(1), CASE IDS."));
+    return {};
+  }
+  std::string id = next_case_id(folder, office, referred->year(), series.series);
   if (id.empty())
     problems.push_back(diag::in_file("<input>", "input.id",
-                                     fmt::format("all 999 case IDs of {} for {} are used", office, referred->year()),
+                                     fmt::format("every case number of {} for {} is used", office, referred->year()),
                                      "Ask the maintainers to widen the numbering."));
   return id;
 }
@@ -217,7 +216,8 @@ Registration register_case(const cli::Session& s, const records::Folder& folder,
   Registration out;
   Node& r = d.case_record;
   std::string on = records::text(r, "referral.date");
-  out.id = allocate_id(folder, r, d.problems);
+  out.series = series_for_new_ids(folder);
+  out.id = allocate_id(folder, r, out.series, d.problems);
   r.set("kind", Node::string("case"));
   r.set("version", Node::integer(1));
   r.set("id", Node::string(out.id.empty() ? "XX-0000-000" : out.id));  // a placeholder only while refused
@@ -240,9 +240,13 @@ Registration register_case(const cli::Session& s, const records::Folder& folder,
     return out;
   }
   records::Case probe;
-  probe.main = records::Record{{records::Kind::Case, out.id, {}}, {}, {}, r, true};
+  probe.main.emplace();
+  probe.main->where = records::Placement{records::Kind::Case, out.id, {}};
+  probe.main->root = r;
+  probe.main->valid = true;
   out.minor = records::is_minor_case(probe);
   change::Request request{"care-intake new", out.id, {}, dry_run, false};
+  request.claims.push_back("cases/" + out.id);
   if (d.identity)
     request.records.push_back({records::Kind::Identity, out.id, {}, std::move(*d.identity), std::nullopt});
   request.records.push_back({records::Kind::Case, out.id, {}, r, std::nullopt});
@@ -250,6 +254,10 @@ Registration register_case(const cli::Session& s, const records::Folder& folder,
     request.records.push_back(
         {records::Kind::Closure, out.id, {}, closure_as_ineligible(out.id, on, out.ineligible), std::nullopt});
   out.outcome = change::apply(s, folder, std::move(request));
+  if (!dry_run && out.outcome.written.size() > 0)
+    if (std::string error = keep_series(s.root, out.series); !error.empty())
+      out.outcome.failure = fmt::format("warning: the case was registered, but this clone's series could not be recorded: "
+                                        "{}; the next registration picks a new one", error);
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include "change/change.h"
 #include "cli/session.h"
 #include "doc/node.h"
+#include "intake/numbering.h"
 #include "records/store.h"
 
 namespace care::intake {
@@ -52,13 +53,11 @@ struct Registration {
   std::vector<std::string> ineligible;   // reasons, when refused for eligibility
   std::string duplicate_of;              // a case that may be the same person
   bool minor = false;
+  SeriesChoice series;                   // the series the ID was taken in
 };
 
 // Allocates the ID, checks eligibility and duplicates, and writes the records.
 Registration register_case(const cli::Session& session, const records::Folder& folder, Draft draft,
                            const NewCaseInput& input, bool dry_run);
-
-// The next free ID for an office and year: AT-2014-007. Empty when the year is full.
-std::string next_case_id(const records::Folder& folder, std::string_view office, int year);
 
 }  // namespace care::intake

@@ -27,7 +27,7 @@ int refused(std::string message, std::string hint) {
 // printing why it refused.
 int write_one(const cli::GlobalOptions& g, const Writing& f, records::Kind kind, const std::string& command,
               const std::function<int(const cli::Workspace&, const records::Case&, const std::string& on, Node&, std::string& stem)>& make) {
-  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+  return cli::with_case(g, kProgram, f.id, false, cli::writing(f.dry_run), [&](const cli::Workspace& w, const records::Case& c) -> int {
     Node record;
     std::string stem;
     std::string on = f.date.empty() ? w.session.today.str() : f.date;
@@ -128,7 +128,7 @@ int due_command(const cli::GlobalOptions& g, const DueFlags& f) {
 }
 
 int edit_command(const cli::GlobalOptions& g, const EditFlags& f) {
-  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+  return cli::with_case(g, kProgram, f.id, false, folder::Access::Read, [&](const cli::Workspace& w, const records::Case& c) -> int {
     const records::Record* record = nullptr;
     if (f.kind == "monitoring_plan" && c.monitoring_plan) record = &*c.monitoring_plan;
     if (f.kind == "closure" && c.closure) record = &*c.closure;

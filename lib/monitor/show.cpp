@@ -85,7 +85,7 @@ std::string timeline_text(const records::Case& c, const util::Date& today, const
 }
 
 int show_command(const cli::GlobalOptions& g, const ShowFlags& f) {
-  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+  return cli::with_case(g, kProgram, f.id, false, folder::Access::Read, [&](const cli::Workspace& w, const records::Case& c) -> int {
     if (!records::usable(c.journey)) {
       cli::print_error(kProgram, fmt::format("{} has not returned: there is no monitoring to show", f.id));
       return cli::kFindings;

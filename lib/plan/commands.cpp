@@ -33,7 +33,7 @@ int refused(const Refusal& r) {
 // writes the result through the change module (schema, rules, dry run, git).
 int with_plan(const cli::GlobalOptions& g, const Common& f, const std::string& command, bool plan_must_exist,
               const Operation& op) {
-  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+  return cli::with_case(g, kProgram, f.id, false, cli::writing(f.dry_run), [&](const cli::Workspace& w, const records::Case& c) -> int {
     if (plan_must_exist && !c.plan)
       return refused({fmt::format("{} has no plan", f.id), "Draft one first: care-plan draft " + f.id});
     if (c.plan && !c.plan->valid)
@@ -111,7 +111,7 @@ int cancel_command(const cli::GlobalOptions& g, const CancelFlags& f) {
 }
 
 int edit_command(const cli::GlobalOptions& g, const EditFlags& f) {
-  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+  return cli::with_case(g, kProgram, f.id, false, folder::Access::Read, [&](const cli::Workspace& w, const records::Case& c) -> int {
     const auto& record = f.kind == "return" ? c.journey : c.plan;
     if (!record) return refused({fmt::format("{} has no {} record", f.id, f.kind), "Create it with care-plan first."});
     return change::edit_record(w, *record, kProgram, "care-plan edit");

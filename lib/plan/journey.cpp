@@ -14,7 +14,7 @@ namespace care::plan {
 using doc::Node;
 
 int return_command(const cli::GlobalOptions& g, const ReturnFlags& f) {
-  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+  return cli::with_case(g, kProgram, f.id, false, cli::writing(f.dry_run), [&](const cli::Workspace& w, const records::Case& c) -> int {
     Node journey = c.journey ? c.journey->root : Node::mapping();
     journey.set("kind", Node::string("return"));
     journey.set("version", Node::integer(1));

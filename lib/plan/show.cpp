@@ -101,7 +101,7 @@ std::string show_json(const records::Case& c, const folder::Config& cfg) {
 }
 
 int show_command(const cli::GlobalOptions& g, const ShowFlags& f) {
-  return cli::with_case(g, kProgram, f.id, false, [&](const cli::Workspace& w, const records::Case& c) -> int {
+  return cli::with_case(g, kProgram, f.id, false, folder::Access::Read, [&](const cli::Workspace& w, const records::Case& c) -> int {
     if (!c.plan || !c.plan->valid) {
       cli::print_error(kProgram, c.plan ? fmt::format("{} does not pass its schema; run care-report check", c.plan->file)
                                          : fmt::format("{} has no plan", f.id));

@@ -1,7 +1,5 @@
 #include "records/kind.h"
 
-#include <regex>
-
 #include <fmt/format.h>
 
 #include "util/date.h"
@@ -32,16 +30,6 @@ std::optional<Kind> kind_named(std::string_view name) {
   return std::nullopt;
 }
 
-bool is_case_id(std::string_view id) {
-  static const std::regex pattern("[A-Z]{2}-[0-9]{4}-[0-9]{3}");
-  return std::regex_match(id.begin(), id.end(), pattern);
-}
-
-bool is_outreach_id(std::string_view id) {
-  static const std::regex pattern("OR-[A-Z]{2}-[0-9]{4}-[0-9]{3}");
-  return std::regex_match(id.begin(), id.end(), pattern);
-}
-
 namespace {
 
 // The fixed files of a case folder, by file name.
@@ -58,10 +46,13 @@ std::optional<Kind> case_file(std::string_view name) {
 
 // Dated files are named by their date, with -2, -3 ... for a second one that day.
 bool is_dated_stem(std::string_view stem) {
-  static const std::regex pattern("([0-9]{4}-[0-9]{2}-[0-9]{2})(-[2-9]|-[1-9][0-9]+)?");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(stem.begin(), stem.end(), m, pattern)) return false;
-  return util::Date::parse(std::string_view(&*m[1].first, 10)).has_value();
+  if (stem.size() < 10 || !util::Date::parse(stem.substr(0, 10))) return false;
+  std::string_view suffix = stem.substr(10);
+  if (suffix.empty()) return true;
+  if (suffix.size() < 2 || suffix.size() > 5 || suffix[0] != '-' || suffix[1] < '1' || suffix[1] > '9') return false;
+  for (char c : suffix.substr(1))
+    if (c < '0' || c > '9') return false;
+  return suffix != "-1";
 }
 
 std::vector<std::string_view> split(std::string_view path) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "records/case_id.h"
+
 namespace care::records {
 
 enum class Kind { Case, Identity, Assessment, Minor, Plan, Return, MonitoringPlan, Contact, Closure, Outreach };
@@ -20,10 +22,6 @@ const std::vector<KindInfo>& all_kinds();
 const KindInfo& info(Kind kind);
 std::optional<Kind> kind_named(std::string_view name);
 
-// Case IDs: host office, year, sequence (AT-2014-007). Outreach IDs: OR-AT-2014-002.
-// Both patterns exclude anything that could be a path trick.
-bool is_case_id(std::string_view id);
-bool is_outreach_id(std::string_view id);
 
 // Where a file sits in the folder, worked out from its path relative to the root.
 struct Placement {

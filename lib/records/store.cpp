@@ -24,6 +24,9 @@ Loading load_one(const folder::RecordFile& f, const Placement& where) {
   out.record.where = where;
   out.record.file = f.shown;
   out.record.absolute = f.absolute;
+  // Taken before reading: a change between the two makes the stamp stale,
+  // which can only make a later write refuse, never overwrite unseen text.
+  out.record.stamp = util::stamp_of(f.absolute.string());
   auto parsed = doc::read_file(f.absolute.string(), f.shown);
   out.problems = std::move(parsed.problems);
   if (parsed.root) {
@@ -72,6 +75,13 @@ void file_into_case(Folder& folder, Record record) {
 }
 
 }  // namespace
+
+void for_each_record(const Case& c, const std::function<void(const Record&)>& visit) {
+  for (const auto* one : {&c.main, &c.identity, &c.minor, &c.plan, &c.journey, &c.monitoring_plan, &c.closure})
+    if (*one) visit(**one);
+  for (const auto& r : c.assessments) visit(r);
+  for (const auto& r : c.contacts) visit(r);
+}
 
 void redact(diag::Diagnostic& d) {
   d.excerpt.clear();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "doc/node.h"
 #include "folder/config.h"
 #include "records/kind.h"
+#include "util/beneath.h"
 
 namespace care::records {
 
@@ -22,6 +24,9 @@ struct Record {
   std::filesystem::path absolute;
   doc::Node root;
   bool valid = false;  // parsed and passed its schema
+  // The version of the file that was read, so that a write can refuse to
+  // replace a file that changed meanwhile. Empty for a record not on disk.
+  std::optional<util::FileStamp> stamp;
 };
 
 struct Case {
@@ -30,10 +35,13 @@ struct Case {
   std::vector<Record> assessments, contacts;  // in file-name (date) order
 };
 
+// Every record of a case: the fixed ones, then assessments and contacts.
+void for_each_record(const Case& c, const std::function<void(const Record&)>& visit);
+
 struct Folder {
   std::filesystem::path root;
   folder::Config config;
-  std::map<std::string, Case> cases;
+  std::map<std::string, Case, IdOrder> cases;  // in ID order (AT-2014-999 before AT-2014-1000)
   std::vector<Record> outreach;  // in ID order
 };
 

@@ -61,7 +61,8 @@ out_empty() { [ ! -s "$scratch/last.out" ]; }
 exit_is() { [ "$status" = "$1" ]; }
 
 # A fingerprint of every file of the folder but .git: path and bytes.
-snap() { (cd "$folder" && find . -path ./.git -prune -o -type f -print0 | sort -z | xargs -0 sha256sum); }
+# .care/local is the clone's own state (the lock names its last holder): not a record.
+snap() { (cd "$folder" && find . \( -path ./.git -o -path ./.care/local \) -prune -o -type f -print0 | sort -z | xargs -0 sha256sum); }
 same_as() { [ "$(snap)" = "$1" ]; }
 no_temp_files() { [ -z "$(find "$folder" -path "$folder/.git" -prune -o -name '.*tmp*' -print)" ]; }
 
@@ -101,6 +102,8 @@ under_git() {
   git -C "$folder" config user.name "Care Test Runner"
   git -C "$folder" config user.email "care-test@example.invalid"
   git -C "$folder" add -A
+  # The only clone of its folder: it numbers in the main series (care-intake(1), CASE IDS).
+  "$intake" -C "$folder" series main >/dev/null 2>&1
   git -C "$folder" commit -qm "case folder"
 }
 commits() { git -C "$folder" rev-list --count HEAD; }
@@ -505,7 +508,7 @@ run consent AT-2014-001 --grant assistance --by neighbour
 refused "consent --by neighbour" 2 "$before"
 run consent AT-2014-001 --grant assistance --date 2014-02-30
 check "consent --date 2014-02-30: refused, nothing written" \
-  bash -c "[ $status != 0 ] && [ \"\$(cd '$folder' && find . -type f -print0 | sort -z | xargs -0 sha256sum)\" = '$before' ]"
+  bash -c "[ $status != 0 ] && [ \"\$(cd '$folder' && find . -path ./.care/local -prune -o -type f -print0 | sort -z | xargs -0 sha256sum)\" = '$before' ]"
 run consent AT-2014-001 --grant sharing_return_country --by person
 after "consent without --date: dated today"
 check "consent without --date: dated today ($CARE_TODAY)" grep -q "date: \"$CARE_TODAY\"" "$c"
@@ -578,7 +581,7 @@ check "edit, no change: says so" err_has "no changes"
 (cd "$folder" && EDITOR="$scratch/editors/fails" "$intake" edit AT-2014-001) </dev/null >"$scratch/last.out" 2>"$scratch/last.err"
 status=$?
 check "edit, the editor fails: not exit 0" test "$status" != 0
-check "edit, the editor fails: file unchanged, no temporary file" bash -c "[ \"\$(cd '$folder' && find . -type f -print0 | sort -z | xargs -0 sha256sum)\" = '$before' ]"
+check "edit, the editor fails: file unchanged, no temporary file" bash -c "[ \"\$(cd '$folder' && find . -path ./.care/local -prune -o -type f -print0 | sort -z | xargs -0 sha256sum)\" = '$before' ]"
 (cd "$folder" && VISUAL="$scratch/editors/no_change" EDITOR="$scratch/editors/bad_sex" "$intake" edit AT-2014-001) \
   </dev/null >"$scratch/last.out" 2>"$scratch/last.err"
 status=$?
@@ -629,11 +632,15 @@ check "consent while an edit is open: recorded" exit_is 0
 touch "$signal"
 wait "$editing"
 edit_status=$?
-check "edit ending after a consent: the edit is refused (exit 1)" test "$edit_status" = 1
+check "edit ending after a consent: the edit is refused (exit 6: changed meanwhile)" test "$edit_status" = 6
 check "edit ending after a consent: says the record changed meanwhile" grep -q "changed while it was being edited" "$scratch/edit.err"
 check "edit ending after a consent: the consent is kept, the edit not written" \
   bash -c "grep -q 'purpose: monitoring_contacts' '$folder/cases/AT-2014-001/case.yaml' && ! grep -q '^sex: male$' '$folder/cases/AT-2014-001/case.yaml'"
-check "edit ending after a consent: no temporary file left" no_temp_files
+# The person's edit is not thrown away: the copy stays, and the message names it.
+kept_copy=$(find "$folder/cases/AT-2014-001" -name '.case.yaml.tmp-*')
+check "edit ending after a consent: the edited copy is kept and named" \
+  bash -c "[ -n '$kept_copy' ] && grep -q '^sex: male$' '$kept_copy' && grep -qF '$kept_copy' '$scratch/edit.err'"
+rm -f "$kept_copy"
 check "edit ending after a consent: care-report check passes" clean
 
 # Privacy: when an edit of identity.yaml fails its checks, the problem is

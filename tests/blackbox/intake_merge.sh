@@ -5,13 +5,12 @@
 #
 #   bash tests/blackbox/intake_merge.sh BIN_DIR SOURCE_DIR
 #
-# Case IDs carry the office (AT-2014-001, FR-2014-001), so two offices never
-# allocate the same ID and their commits touch disjoint folders: the merge
-# has no conflict. Two clones that register cases for the SAME office do
-# collide (see the last part): git stops the merge with a conflict, or, when
-# the two new records happen to be identical, merges them into one case
-# without a word. That is the expected failure mode, and why care-intake(1)
-# says that one office registers its cases in one clone.
+# Case IDs carry the office (AT-2014-001, FR-2014-001) and, in every clone
+# but the one care-intake init made, a series of the clone's own
+# (AT-2014-KQ-001): clones that register while apart never allocate the same
+# ID, even for one office, and their commits touch disjoint folders, so the
+# merge has no conflict. Only a series forced into two clones by hand can
+# clash, and then git stops the merge (the last part).
 #
 # Prints one line per check, then "N passed, M failed"; exits 1 on any failure.
 # All people and organisations here are invented.
@@ -111,29 +110,41 @@ g "$scratch" clone -q --bare "$setup" shared.git
 check "the shared case folder checks clean" clean "$setup"
 
 # --- two offices, two clones ---------------------------------------------------------
+# A clone that never registered picks a series of its own at its first
+# registration (care-intake(1), CASE IDS), so its IDs look like AT-2014-KQ-001.
 clone at
 clone fr
 at="$scratch/at"
 fr="$scratch/fr"
+series_id() { [[ $1 =~ ^$2-2014-[A-Z]{2}-$3$ ]]; }  # ID OFFICE NUMBER
+series_of() { echo "$1" | cut -d- -f3; }
 
 new_case "$at" AT Person-Alpha
-check "AT clone: new prints AT-2014-001" test "$status" = 0 -a "$(out)" = AT-2014-001
+at1=$(out)
+check "AT clone: new prints an ID in a series of its own ($at1)" series_id "$at1" AT 001
+check "AT clone: new says which series it picked" grep -q "numbers the cases and outreach records it registers in series $(series_of "$at1")" "$scratch/last.err"
 new_case "$at" AT Person-Bravo
-check "AT clone: new prints AT-2014-002" test "$status" = 0 -a "$(out)" = AT-2014-002
+at2=$(out)
+check "AT clone: the next ID is in the same series ($at2)" test "$at2" = "${at1%-001}-002"
+run "$at" series
+check "AT clone: care-intake series prints it" test "$status" = 0 -a "$(out)" = "$(series_of "$at1")"
 new_case "$fr" FR Person-Charlie
-check "FR clone: new prints FR-2014-001" test "$status" = 0 -a "$(out)" = FR-2014-001
+fr1=$(out)
+check "FR clone: new prints an ID in a series of its own ($fr1)" series_id "$fr1" FR 001
 new_case "$fr" FR Person-Delta
-check "FR clone: new prints FR-2014-002" test "$status" = 0 -a "$(out)" = FR-2014-002
-run "$fr" consent FR-2014-001 --grant assistance --date 2014-03-10
+fr2=$(out)
+run "$fr" consent "$fr1" --grant assistance --date 2014-03-10
 check "FR clone: consent recorded" test "$status" = 0
 if $has_outreach; then
   meeting "$at" AT
-  check "AT clone: outreach add prints OR-AT-2014-001" test "$status" = 0 -a "$(out)" = OR-AT-2014-001
+  check "AT clone: outreach add numbers in the clone's series too" test "$status" = 0 -a "$(out)" = "OR-${at1%-001}-001"
   meeting "$fr" FR
-  check "FR clone: outreach add prints OR-FR-2014-001" test "$status" = 0 -a "$(out)" = OR-FR-2014-001
+  check "FR clone: outreach add numbers in the clone's series too" test "$status" = 0 -a "$(out)" = "OR-${fr1%-001}-001"
 fi
 check "AT clone: every change committed" test -z "$(g "$at" status --porcelain)"
 check "FR clone: every change committed" test -z "$(g "$fr" status --porcelain)"
+check "AT clone: the series file is not shared (.care/local ignores itself)" \
+  test -z "$(g "$at" ls-files .care/local)"
 check "AT clone checks clean" clean "$at"
 check "FR clone checks clean" clean "$fr"
 
@@ -145,18 +156,22 @@ g "$fr" merge --no-edit -q "origin/$(branch_of "$fr")" >"$scratch/last.out" 2>"$
 check "FR clone: merging AT's work succeeds without conflict" test $? = 0
 check "FR clone: after the merge, nothing is unmerged or left over" test -z "$(g "$fr" status --porcelain)"
 check "merged: all four cases, each once" \
-  test "$(cases_of "$fr")" = "AT-2014-001 AT-2014-002 FR-2014-001 FR-2014-002 "
+  test "$(cases_of "$fr")" = "$(printf '%s\n' "$at1" "$at2" "$fr1" "$fr2" | sort | tr '\n' ' ')"
 check "merged: no ID is in two case files" \
   test -z "$(grep -h '^id: ' "$fr"/cases/*/case.yaml | sort | uniq -d)"
 if $has_outreach; then
-  check "merged: both outreach records" test "$(outreach_of "$fr")" = "OR-AT-2014-001.yaml OR-FR-2014-001.yaml "
+  check "merged: both outreach records" test "$(outreach_of "$fr")" = "$(printf '%s\n' "OR-${at1%-001}-001.yaml" "OR-${fr1%-001}-001.yaml" | sort | tr '\n' ' ')"
 fi
 check "merged: care-report check passes" clean "$fr"
-check "merged: FR's consent is there" grep -q 'purpose: assistance' "$fr/cases/FR-2014-001/case.yaml"
+check "merged: FR's consent is there" grep -q 'purpose: assistance' "$fr/cases/$fr1/case.yaml"
+for pair in "$at1 Person-Alpha" "$at2 Person-Bravo" "$fr1 Person-Charlie" "$fr2 Person-Delta"; do
+  set -- $pair
+  check "merged: $1 holds its own person's identity" grep -q "family: $2" "$fr/cases/$1/identity.yaml"
+done
 
-# Numbering goes on from the merged folder, in either office.
+# Numbering goes on from the merged folder, in either office, each in its series.
 new_case "$fr" FR Person-Echo
-check "FR clone after the merge: next FR ID is FR-2014-003" test "$status" = 0 -a "$(out)" = FR-2014-003
+check "FR clone after the merge: next FR ID follows in its series" test "$status" = 0 -a "$(out)" = "${fr1%-001}-003"
 
 # FR publishes the merge; AT fetches it: a fast-forward, the same folder on both.
 g "$fr" push -q origin "$(branch_of "$fr")" 2>"$scratch/last.err"
@@ -166,54 +181,74 @@ check "AT clone: pulls FR's merge as a fast-forward" test $? = 0
 check "AT and FR clones now hold the same commit" test "$(g "$at" rev-parse HEAD)" = "$(g "$fr" rev-parse HEAD)"
 check "AT clone after the pull: care-report check passes" clean "$at"
 new_case "$at" AT Person-Foxtrot
-check "AT clone after the pull: next AT ID is AT-2014-003" test "$status" = 0 -a "$(out)" = AT-2014-003
+check "AT clone after the pull: next AT ID follows in its series" test "$status" = 0 -a "$(out)" = "${at1%-001}-003"
 check "no commit message on either side names a person" \
   test -z "$(g "$at" log --all --format=%B | grep -F Person-)"
 
-# --- the expected failure mode: two clones registering for the SAME office -------
-# Each clone numbers from what it has seen, so both give the next AT case the
-# same ID and write the same two paths. git stops the merge with an add/add
-# conflict on those paths: no case is lost or silently overwritten, but the
-# clash has to be untangled by hand (renumber one of the cases). This is why
-# one office registers its cases in one clone only. The checks below assert
-# that this failure is loud, not that it is avoided.
+# --- two clones of the SAME office registering while apart ----------------------
+# Each numbers in its own series, so the two new cases never share an ID,
+# the merge has no conflict, and each person keeps their own records.
 g "$at" push -q origin "$(branch_of "$at")" 2>/dev/null
 clone at2
-at2="$scratch/at2"
+at2dir="$scratch/at2"
 new_case "$at" AT Person-Golf 1991-01-01
 first=$(out)
-new_case "$at2" AT Person-Hotel 1992-02-02
+new_case "$at2dir" AT Person-Hotel 1992-02-02
 second=$(out)
-check "same office in two clones: both hand out the same ID ($first)" test "$first" = AT-2014-004 -a "$second" = "$first"
-g "$at2" push -q origin "$(branch_of "$at2")" 2>/dev/null
+check "same office in two clones: two different IDs ($first, $second)" \
+  test -n "$first" -a -n "$second" -a "$first" != "$second"
+run "$at2dir" consent "$second" --grant assistance --date 2014-03-11
+g "$at2dir" push -q origin "$(branch_of "$at2dir")" 2>/dev/null
 g "$at" fetch -q origin
 g "$at" merge --no-edit "origin/$(branch_of "$at")" >"$scratch/last.out" 2>"$scratch/last.err"
-merge_status=$?
-check "same office in two clones: the merge stops (expected failure mode)" test "$merge_status" != 0
-conflicts=$(g "$at" diff --name-only --diff-filter=U | tr '\n' ' ')
-check "same office in two clones: the conflict is on that case's files only ($conflicts)" \
-  test "$conflicts" = "cases/$first/case.yaml cases/$first/identity.yaml "
-g "$at" merge --abort
-check "same office in two clones: git merge --abort restores the clone" \
-  test -z "$(g "$at" status --porcelain)" -a "$(grep -c Person-Golf "$at/cases/$first/identity.yaml")" = 1
-check "same office in two clones: the clone checks clean again after the abort" clean "$at"
+check "same office in two clones: the merge succeeds without conflict" test $? = 0
+check "same office in two clones: care-report check passes after the merge" clean "$at"
+check "same office in two clones: each person's identity in their own case" \
+  grep -q "family: Person-Golf" "$at/cases/$first/identity.yaml"
+check "same office in two clones: ... both of them" grep -q "family: Person-Hotel" "$at/cases/$second/identity.yaml"
+check "same office in two clones: the consent stayed with its case" \
+  grep -q 'purpose: assistance' "$at/cases/$second/case.yaml"
 
-# Worse, and the reason the rule matters: when the two referrals happen to
-# give the same case.yaml (same dates, countries and consents) and neither
-# has an identity.yaml (no names given), git sees the same file added on
-# both sides and merges without a word: two referrals become one case.
-# Asserted here so that this stays documented; it is not something to rely on.
-g "$at2" reset -q --hard "origin/$(branch_of "$at2")"
-g "$at" reset -q --hard "origin/$(branch_of "$at")"
-for clone_dir in "$at" "$at2"; do
+# Two identical anonymous referrals (no names, the same dates and countries)
+# in two clones: different IDs, so two cases after the merge, never one.
+g "$at2dir" pull -q --no-edit origin "$(branch_of "$at2dir")" >/dev/null 2>&1
+g "$at" push -q origin "$(branch_of "$at")" 2>/dev/null
+g "$at2dir" pull -q --no-edit origin "$(branch_of "$at2dir")" >/dev/null 2>&1
+before=$(ls "$at/cases" | wc -l)
+for clone_dir in "$at" "$at2dir"; do
   run "$clone_dir" new --host AT --nationality NG --return-country NG --sex female --birth 1993-03-03 \
     --referral-date 2014-03-06 --referred-by-kind self --consent data_processing
 done
-g "$at2" push -q origin "$(branch_of "$at2")" 2>/dev/null
+g "$at2dir" push -q origin "$(branch_of "$at2dir")" 2>/dev/null
 g "$at" fetch -q origin
 g "$at" merge --no-edit "origin/$(branch_of "$at")" >"$scratch/last.out" 2>"$scratch/last.err"
-check "same office, two identical anonymous referrals: the merge succeeds silently (expected failure mode)" \
-  test $? = 0 -a "$(ls "$at/cases" | grep -c '^AT-2014-005$')" = 1 -a ! -e "$at/cases/AT-2014-006"
+check "same office, two identical anonymous referrals: two cases after the merge" \
+  test $? = 0 -a "$(ls "$at/cases" | wc -l)" = $((before + 2))
+check "same office, two identical anonymous referrals: check passes" clean "$at"
+
+# --- a series set by hand in two clones: the clash is loud -----------------------
+# care-intake series refuses a series that IDs in the folder use; forced, two
+# clones can clash, and then git stops the merge on that case's files.
+g "$at" push -q origin "$(branch_of "$at")" 2>/dev/null
+g "$at2dir" pull -q --no-edit origin "$(branch_of "$at2dir")" >/dev/null 2>&1
+run "$at2dir" series "$(series_of "$first")"
+check "series: refuses a series that IDs in the folder use" test "$status" = 1
+run "$at2dir" series "$(series_of "$first")" --force
+check "series: --force sets it" test "$status" = 0
+new_case "$at" AT Person-India 1994-04-04
+third=$(out)
+new_case "$at2dir" AT Person-Juliet 1995-05-05
+check "series: forced into one series, two clones give the same ID ($third)" test "$(out)" = "$third"
+g "$at2dir" push -q origin "$(branch_of "$at2dir")" 2>/dev/null
+g "$at" fetch -q origin
+g "$at" merge --no-edit "origin/$(branch_of "$at")" >"$scratch/last.out" 2>"$scratch/last.err"
+check "series: the merge stops with a conflict" test $? != 0
+conflicts=$(g "$at" diff --name-only --diff-filter=U | tr '\n' ' ')
+check "series: the conflict is on that case's files only ($conflicts)" \
+  test "$conflicts" = "cases/$third/case.yaml cases/$third/identity.yaml "
+g "$at" merge --abort
+check "series: git merge --abort restores the clone" test -z "$(g "$at" status --porcelain)"
+check "series: the clone checks clean again after the abort" clean "$at"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

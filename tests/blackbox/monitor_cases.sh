@@ -64,7 +64,7 @@ err() { cat "$scratch/$1.err"; }
 show() { sed 's/^/| /' "$scratch/$1" | head -20; }
 
 # A fingerprint of every file in the case folder: names and contents.
-snapshot() { (cd "$cf" && find . -type f ! -path './.git/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum); }
+snapshot() { (cd "$cf" && find . -type f ! -path './.git/*' ! -path './.care/local/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum); }
 
 # accepted NAME DESCRIPTION PROGRAM ARGS...: exit 0, and care-report check
 # still exits 0 afterwards.

@@ -57,7 +57,9 @@ shown() { { sed 's/^/stdout| /' "$out"; sed 's/^/stderr| /' "$err"; } | head -30
 
 # Every folder and every file's hash under DIR: equal snapshots mean nothing was written.
 snapshot() {
-  (cd "$1" && find . -type d | sort && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
+  # .care holds no record, only the clone's own state (the lock names its last holder).
+  (cd "$1" && find . -path ./.care -prune -o -type d -print | sort &&
+    find . -path ./.care -prune -o -type f -print0 | sort -z | xargs -0 -r sha256sum)
 }
 
 fresh() {  # fresh NAME: a copy of the golden base folder; prints its path

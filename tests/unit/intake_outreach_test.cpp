@@ -7,6 +7,7 @@
 
 #include "doc/yaml_io.h"
 #include "folder/config.h"
+#include "intake/numbering.h"
 #include "intake/outreach.h"
 #include "records/fields.h"
 #include "records/store.h"
@@ -127,7 +128,20 @@ TEST_CASE("outreach: the next ID follows the highest of its country and year") {
   CHECK(next_outreach_id(tmp.path(), "AT", 2015) == "OR-AT-2015-008");
   CHECK(next_outreach_id(tmp.path(), "GB", 2014) == "OR-GB-2014-001");
   care::test::spit(tmp.path() / "outreach" / "OR-PT-2014-999.yaml", "x\n");
+  CHECK(next_outreach_id(tmp.path(), "PT", 2014) == "OR-PT-2014-1000");
+  care::test::spit(tmp.path() / "outreach" / "OR-PT-2014-1000.yaml", "x\n");
+  CHECK(next_outreach_id(tmp.path(), "PT", 2014) == "OR-PT-2014-1001");
+  care::test::spit(tmp.path() / "outreach" / "OR-PT-2014-999999999.yaml", "x\n");
   CHECK_FALSE(next_outreach_id(tmp.path(), "PT", 2014));
+}
+
+TEST_CASE("outreach: each series is numbered on its own") {
+  care::test::TempDir tmp;
+  for (const char* name : {"OR-AT-2014-001.yaml", "OR-AT-2014-002.yaml", "OR-AT-2014-KQ-001.yaml"})
+    care::test::spit(tmp.path() / "outreach" / name, "x\n");
+  CHECK(next_outreach_id(tmp.path(), "AT", 2014) == "OR-AT-2014-003");
+  CHECK(next_outreach_id(tmp.path(), "AT", 2014, "KQ") == "OR-AT-2014-KQ-002");
+  CHECK(next_outreach_id(tmp.path(), "AT", 2014, "ZZ") == "OR-AT-2014-ZZ-001");
 }
 
 TEST_CASE("outreach: the list of the examples, by date range and in each format") {

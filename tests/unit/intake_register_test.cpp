@@ -88,7 +88,7 @@ struct Scratch {
     return std::move(loaded.folder);
   }
   care::cli::Session session(const std::string& today = "2015-12-31") const {
-    return care::cli::Session{dir.path(), dir.path(), config_of(toml_text), *care::util::Date::parse(today)};
+    return care::cli::Session{dir.path(), dir.path(), config_of(toml_text), *care::util::Date::parse(today), {}};
   }
   bool has(const std::string& relative) const { return fs::exists(dir.path() / relative); }
 };
@@ -291,12 +291,27 @@ TEST_SUITE("intake::next_case_id") {
     CHECK(care::intake::next_case_id(f, "PT", 2014) == "PT-2014-001");
   }
 
-  TEST_CASE("a year whose 999 numbers are used has no next ID") {
+  TEST_CASE("numbers grow past 999 and sort as numbers") {
     Scratch s;
     s.add("GB-2014-999");
+    s.add("GB-2014-1000");
     auto f = s.folder();
-    CHECK(care::intake::next_case_id(f, "GB", 2014).empty());
+    CHECK(care::intake::next_case_id(f, "GB", 2014) == "GB-2014-1001");
     CHECK(care::intake::next_case_id(f, "GB", 2015) == "GB-2015-001");
+    REQUIRE(f.cases.size() == 2);
+    CHECK(f.cases.begin()->first == "GB-2014-999");
+    CHECK(f.cases.rbegin()->first == "GB-2014-1000");
+  }
+
+  TEST_CASE("each series is numbered on its own, and a folder in the way is skipped") {
+    Scratch s;
+    s.add("AT-2014-001");
+    s.add("AT-2014-KQ-004");
+    fs::create_directories(s.dir.path() / "cases" / "AT-2014-KQ-005");  // left empty by someone
+    auto f = s.folder();
+    CHECK(care::intake::next_case_id(f, "AT", 2014) == "AT-2014-002");
+    CHECK(care::intake::next_case_id(f, "AT", 2014, "KQ") == "AT-2014-KQ-006");
+    CHECK(care::intake::next_case_id(f, "AT", 2014, "ZZ") == "AT-2014-ZZ-001");
   }
 }
 

@@ -1,0 +1,94 @@
+#include "folder/lock.h"
+
+#include <fmt/format.h>
+
+#include "folder/journal.h"
+#include "folder/local.h"
+
+namespace care::folder {
+namespace {
+
+constexpr const char* kLockFile = "lock";
+
+}  // namespace
+
+LockResult FolderLock::take(const std::filesystem::path& root, Access access, std::chrono::milliseconds wait,
+                            std::string who) {
+  wait_ = wait;
+  who_ = std::move(who);
+  root_ = util::open_root(root.string(), message_);
+  if (!root_) return LockResult::Failed;
+  std::string error;
+  // A reader does not make .care/local: where no command ever wrote, there
+  // is no change to wait for, and a folder it may only read stays as it is.
+  local_ = open_local(root_.get(), access == Access::Write, error);
+  if (!local_ && access == Access::Read) {
+    unlocked_ = true;
+    return LockResult::Taken;
+  }
+  if (!local_) {
+    message_ = fmt::format("cannot use {}: {}", kLocalFolder, error);
+    return LockResult::Failed;
+  }
+  LockResult taken = take_mode(access == Access::Write ? util::LockMode::Exclusive : util::LockMode::Shared);
+  if (taken != LockResult::Taken) return taken;
+  if (!has_unfinished(root_.get())) return LockResult::Taken;
+  if (access == Access::Read) {
+    lock_.release();
+    if (auto r = take_mode(util::LockMode::Exclusive); r != LockResult::Taken) return r;
+  }
+  if (auto r = finish_left_change(); r != LockResult::Taken) return r;
+  if (access == Access::Read) {
+    lock_.release();
+    return take_mode(util::LockMode::Shared);
+  }
+  return LockResult::Taken;
+}
+
+LockResult FolderLock::take_mode(util::LockMode mode) {
+  switch (lock_.take(local_.get(), kLockFile, mode, wait_)) {
+    case util::LockOutcome::Taken:
+      if (mode == util::LockMode::Exclusive) lock_.describe_holder(who_ + "\n");
+      return LockResult::Taken;
+    case util::LockOutcome::Busy: return busy();
+    case util::LockOutcome::Failed: break;
+  }
+  message_ = fmt::format("cannot lock the case folder ({}/{}): {}", kLocalFolder, kLockFile, lock_.error());
+  return LockResult::Failed;
+}
+
+LockResult FolderLock::busy() {
+  std::string holder = lock_.only_readers_hold_it() ? "commands reading the folder (a report or a check)"
+                                                    : lock_.holder();
+  if (holder.empty()) holder = "another care command";
+  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(wait_).count();
+  message_ = fmt::format("the case folder is busy: {} holds its lock, still after {} s", holder, seconds);
+  lock_.release();
+  return LockResult::Busy;
+}
+
+LockResult FolderLock::finish_left_change() {
+  if (std::string why = recover(root_.get()); !why.empty()) {
+    message_ = fmt::format("a change left unfinished by a stopped command cannot be completed: {}", why);
+    return LockResult::Unfinished;
+  }
+  return LockResult::Taken;
+}
+
+LockResult FolderLock::hold_exclusive() {
+  if (exclusive()) return LockResult::Taken;
+  if (unlocked_) {
+    std::string error;
+    local_ = open_local(root_.get(), true, error);
+    if (!local_) {
+      message_ = fmt::format("cannot use {}: {}", kLocalFolder, error);
+      return LockResult::Failed;
+    }
+    unlocked_ = false;
+  }
+  lock_.release();
+  if (auto r = take_mode(util::LockMode::Exclusive); r != LockResult::Taken) return r;
+  return finish_left_change();
+}
+
+}  // namespace care::folder
