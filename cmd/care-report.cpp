@@ -12,8 +12,9 @@ void add_output(CLI::App* sub, r::Output& o) {
   sub->add_option("--format", o.format, "text (default), markdown, csv, json or html")
       ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}))
       ->option_text("FORMAT");
-  sub->add_option("-o,--output", o.file, "Write to FILE; its extension (.txt .md .csv .json .html) picks the format")
+  sub->add_option("-o,--output", o.file, "Write to FILE, outside the case folder; its extension (.txt .md .csv .json .html) picks the format")
       ->option_text("FILE");
+  sub->add_flag("--force", o.force, "Let -o replace an existing file");
   sub->add_flag("--no-suppress", o.no_suppress, "Show small counts (internal use only; the output says so)");
 }
 
@@ -56,7 +57,8 @@ void add_reports(CLI::App& app, care::cmd::Commands& commands, care::cli::Global
   auto* exp = app.add_subcommand("export", "One pseudonymous row per case, for analysis elsewhere");
   exp->add_option("--format", ex->format, "jsonl (default) or csv")->check(CLI::IsMember({"jsonl", "csv"}))
       ->option_text("FORMAT");
-  exp->add_option("-o,--output", ex->file, "Write to FILE")->option_text("FILE");
+  exp->add_option("-o,--output", ex->file, "Write to FILE (outside the case folder)")->option_text("FILE");
+  exp->add_flag("--force", ex->force, "Let -o replace an existing file");
   exp->add_option("--k", ex->k, "Withhold rows whose age band, sex, citizenship, host country and country of "
                                 "return are shared by fewer than K rows")->option_text("K");
   commands.add(exp, [ex, &global] { return r::export_command(global, *ex); });

@@ -83,7 +83,9 @@ void add_closing(CLI::App& app, Commands& commands, cli::GlobalOptions& global) 
 void add_reading(CLI::App& app, Commands& commands, cli::GlobalOptions& global) {
   auto due = std::make_shared<m::DueFlags>();
   auto* d = app.add_subcommand("due", "List contacts due and overdue across open cases, most overdue first");
-  d->add_option("--within", due->within, "Days ahead that count as due soon (default 30)");
+  d->add_option("--within", due->within, "Days ahead that count as due soon, 0 to 3660 (default 30)")
+      ->check(CLI::Range(0, 3660))
+      ->option_text("DAYS");
   d->add_option("--format", due->format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}))
       ->option_text("FORMAT");
   d->add_flag("--fail-on-overdue", due->fail_on_overdue, "Exit 1 when any contact is overdue (for cron and CI)");

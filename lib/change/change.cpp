@@ -132,7 +132,7 @@ void commit(const cli::Session& s, const Request& request, const std::vector<Ren
   for (const auto& r : changes) files.push_back(r.relative);
   std::string message = fmt::format("{}: {}", request.command, request.subject);
   if (!request.detail.empty()) message += " " + request.detail;
-  std::string error = folder::git_commit(s.root, files, message);
+  std::string error = folder::git_commit(s.root, files, message, cli::started());
   if (error.empty()) return;
   out.exit_code = cli::kNotCommitted;
   out.failure = fmt::format("the records were written but not committed to git: {}", error);

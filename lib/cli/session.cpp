@@ -11,6 +11,7 @@
 
 #include "cli/exit_codes.h"
 #include "folder/case_folder.h"
+#include "util/text.h"
 
 namespace care::cli {
 namespace fs = std::filesystem;
@@ -68,13 +69,22 @@ std::string advice_for(folder::LockResult r) {
 
 }  // namespace
 
-void set_invocation(std::string words) { invocation() = std::move(words); }
+static std::filesystem::file_time_type& start_time() {
+  static std::filesystem::file_time_type when = std::filesystem::file_time_type::clock::now();
+  return when;
+}
+
+void set_invocation(std::string words) {
+  invocation() = std::move(words);
+  start_time() = std::filesystem::file_time_type::clock::now();
+}
+
+std::filesystem::file_time_type started() { return start_time(); }
 
 std::optional<std::chrono::milliseconds> lock_wait(std::string& error) {
   auto text = environment("CARE_LOCK_WAIT");
   if (!text) return std::chrono::seconds(10);
-  bool digits = text->size() <= 4 && std::all_of(text->begin(), text->end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (digits && std::stoi(*text) <= 3600) return std::chrono::seconds(std::stoi(*text));
+  if (auto seconds = util::whole_number(*text); seconds && *seconds <= 3600) return std::chrono::seconds(*seconds);
   error = fmt::format("CARE_LOCK_WAIT \"{}\" is not a number of seconds from 0 to 3600", *text);
   return std::nullopt;
 }

@@ -53,6 +53,10 @@ std::optional<Session> open_or_explain(const GlobalOptions& options, std::string
 // What this process is ("care-plan add"), for the lock file: set once by main.
 void set_invocation(std::string words);
 
+// When this command started (set with the invocation): a git lock file older
+// than this was left behind by an earlier command.
+std::filesystem::file_time_type started();
+
 // How long to wait for the folder's lock: CARE_LOCK_WAIT seconds, default 10.
 // nullopt, with a message, when the variable is not a whole number of seconds.
 std::optional<std::chrono::milliseconds> lock_wait(std::string& error);

@@ -15,6 +15,17 @@ std::optional<Workspace> open_workspace(const GlobalOptions& options, std::strin
   load.read_identity = read_identity;
   auto loaded = records::load(session->root, session->config, session->cwd, load);
   if (access == folder::Access::Read) session->lock->release();
+  // A folder read in part would give a wrong list, a wrong due date or a
+  // duplicate check that missed someone, without a word: refuse instead.
+  diag::Diagnostics unreadable;
+  for (const auto& d : loaded.problems)
+    if (d.code == "folder.unreadable" || d.code == "file.unreadable") unreadable.push_back(d);
+  if (!unreadable.empty()) {
+    print_problems(unreadable, program);
+    print_error(program, "the case folder cannot be read whole; nothing was done");
+    code = kNoCaseFolder;
+    return std::nullopt;
+  }
   return Workspace{std::move(*session), std::move(loaded.folder)};
 }
 

@@ -34,14 +34,49 @@ bool under_git(const std::filesystem::path& root) {
 
 std::string git_init(const std::filesystem::path& root) { return run(root, {"init", "--quiet"}); }
 
+namespace {
+
+std::string by_hand(const std::filesystem::path& root, const std::vector<std::string>& files,
+                    const std::string& message) {
+  std::string list;
+  for (const auto& f : files) list += " " + f;
+  return fmt::format("git -C '{}' add --{} && git -C '{}' commit -m '{}' --{}", root.string(), list, root.string(),
+                     message, list);
+}
+
+// Why git could not take its lock: a lock file left by a git command that
+// was stopped (older than this command), or another git command at work.
+std::string lock_trouble(const std::filesystem::path& root, std::filesystem::file_time_type started) {
+  auto where = util::run_captured({"git", "rev-parse", "--git-path", "index.lock"}, root.string());
+  if (where.status != 0) return {};
+  std::filesystem::path lock = first_line(where.output);
+  if (lock.is_relative()) lock = root / lock;
+  std::error_code ec;
+  auto when = std::filesystem::last_write_time(lock, ec);
+  if (ec) return {};
+  if (when < started)
+    return fmt::format("git's lock file {} was left by an earlier git command that was stopped; if no git "
+                       "command is running, remove it (rm '{}')", lock.string(), lock.string());
+  return fmt::format("another git command is at work in this folder (it holds {}); wait for it to finish",
+                     lock.string());
+}
+
+}  // namespace
+
 std::string git_commit(const std::filesystem::path& root, const std::vector<std::string>& files,
-                       const std::string& message) {
+                       const std::string& message, std::filesystem::file_time_type started) {
   std::vector<std::string> add = {"add", "--"};
   add.insert(add.end(), files.begin(), files.end());
-  if (std::string error = run(root, add); !error.empty()) return error;
-  std::vector<std::string> commit = {"commit", "--quiet", "-m", message, "--"};
-  commit.insert(commit.end(), files.begin(), files.end());
-  return run(root, commit);
+  std::string error = run(root, add);
+  if (error.empty()) {
+    std::vector<std::string> commit = {"commit", "--quiet", "-m", message, "--"};
+    commit.insert(commit.end(), files.begin(), files.end());
+    error = run(root, commit);
+  }
+  if (error.empty()) return {};
+  if (error.find("index.lock") != std::string::npos)
+    if (std::string trouble = lock_trouble(root, started); !trouble.empty()) error = trouble;
+  return fmt::format("{}. Then commit them: {}", error, by_hand(root, files, message));
 }
 
 }  // namespace care::folder

@@ -16,8 +16,10 @@ bool under_git(const std::filesystem::path& root);
 // "" on success, else git's complaint in one line.
 std::string git_init(const std::filesystem::path& root);
 
-// Commits `files` (paths relative to root). "" on success.
+// Commits `files` (paths relative to root). "" on success, else why not and
+// how to commit them by hand. A git lock file older than `started` (when
+// this command began) is named as left behind by an earlier git command.
 std::string git_commit(const std::filesystem::path& root, const std::vector<std::string>& files,
-                       const std::string& message);
+                       const std::string& message, std::filesystem::file_time_type started);
 
 }  // namespace care::folder

@@ -14,6 +14,7 @@
 #include "records/fields.h"
 #include "records/kind.h"
 #include "schema/catalog.h"
+#include "util/text.h"
 
 namespace care::intake {
 namespace fs = std::filesystem;
@@ -35,9 +36,7 @@ std::string joined(const std::vector<std::string>& words) {
 }
 
 std::optional<std::int64_t> whole_number(const std::string& s) {
-  if (s.empty() || s.size() > 15 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
-  return std::stoll(s);
+  return s.size() > 15 ? std::nullopt : util::whole_number(s);
 }
 
 // NAME=KIND, split at the last '=' since a name may hold one and a kind never does.

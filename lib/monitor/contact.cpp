@@ -1,8 +1,10 @@
 // record and clear-flag: one file per monitoring contact, named by its date.
 #include <cstdio>
 #include <functional>
+#include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "change/change.h"
 #include "cli/exit_codes.h"
@@ -14,6 +16,7 @@
 #include "monitor/schedule.h"
 #include "records/facts.h"
 #include "records/fields.h"
+#include "util/text.h"
 
 namespace care::monitor {
 using doc::Node;
@@ -54,11 +57,9 @@ std::optional<std::string> add_specs(Node& record, std::string_view field, const
     if (!split_spec(spec, key, value, note)) return spec;
     Node entry = keyed(key_name, key, value_name, Node::string(value), note);
     if (integer_key) {
-      try {
-        entry.set(std::string(key_name), Node::integer(std::stoll(key)));
-      } catch (...) {
-        return spec;
-      }
+      auto number = util::whole_number(key);  // "2x" is no item number
+      if (!number) return spec;
+      entry.set(std::string(key_name), Node::integer(*number));
     }
     (list ? *list : fresh).push_back(std::move(entry));
   }
@@ -88,21 +89,22 @@ int add_sustainability(const cli::Workspace& w, Node& record, const std::vector<
     return cli::kFindings;
   }
   std::vector<std::pair<std::string, int>> given;
+  std::vector<std::string> problems;
+  std::set<std::string> seen;
   for (const auto& a : answers) {
     auto eq = a.find('=');
-    try {
-      if (eq == std::string::npos) throw std::invalid_argument(a);
-      std::size_t used = 0;
-      int value = std::stoi(a.substr(eq + 1), &used);
-      if (used != a.size() - eq - 1) throw std::invalid_argument(a);
-      given.emplace_back(a.substr(0, eq), value);
-    } catch (const std::exception&) {
-      return refused(fmt::format("\"{}\" should be QUESTION=SCORE", a), "For example --answer econ.income=3.");
-    }
+    auto value = eq == std::string::npos ? std::nullopt : util::whole_number(a.substr(eq + 1));
+    if (!value || *value > 1'000'000) problems.push_back(fmt::format("\"{}\" should be QUESTION=SCORE", a));
+    else if (!seen.insert(a.substr(0, eq)).second)
+      problems.push_back(fmt::format("question {} is answered twice", a.substr(0, eq)));
+    else given.emplace_back(a.substr(0, eq), static_cast<int>(*value));
   }
-  std::vector<std::string> problems;
-  Scores s = score(*loaded.instrument, given, problems);
-  if (!problems.empty()) return refused(problems.front(), "Check the question IDs and scales in sustainability.toml.");
+  Scores s;
+  if (problems.empty()) s = score(*loaded.instrument, given, problems);
+  if (!problems.empty())
+    return refused(fmt::format("{}", fmt::join(problems, "; ")),
+                   "Give each question once, as --answer QUESTION=SCORE with a question and a score of "
+                   "sustainability.toml (for example --answer econ.income=3).");
   Node sus = Node::mapping();
   sus.set("instrument", Node::string(loaded.instrument->name));
   sus.set("instrument_version", Node::string(loaded.instrument->version));

@@ -15,6 +15,7 @@
 #include "util/atomic_file.h"
 
 namespace care::report {
+namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kProgram = "care-report";
@@ -38,11 +39,36 @@ std::optional<check::Result> read_folder(const cli::GlobalOptions& g, cli::Sessi
   return result;
 }
 
+// Why a report may not be written to `file`: inside the case folder (it
+// could replace a record, an identity or care.toml), or over an existing
+// file without --force. "" when it may; `code` is the exit status.
+std::string unsafe_output(const std::string& file, bool force, const fs::path& root, int& code) {
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(fs::absolute(file, ec), ec);
+  fs::path folder = fs::weakly_canonical(root, ec);
+  auto inside = target.lexically_relative(folder);
+  if (!inside.empty() && *inside.begin() != "..") {
+    code = cli::kUsage;
+    return fmt::format("{} is inside the case folder: reports are written outside it, so that they can never "
+                       "replace a record or a setting", file);
+  }
+  if (!force && fs::exists(fs::symlink_status(file, ec))) {
+    code = cli::kFindings;
+    return fmt::format("{} exists; give --force to replace it", file);
+  }
+  return {};
+}
+
 // Writes to -o FILE (atomically) or stdout. Returns an exit status.
-int deliver(const std::string& text, const std::string& file) {
+int deliver(const std::string& text, const std::string& file, bool force, const fs::path& root) {
   if (file.empty()) {
     std::fputs(text.c_str(), stdout);
     return cli::kOk;
+  }
+  int code = cli::kOk;
+  if (std::string why = unsafe_output(file, force, root, code); !why.empty()) {
+    cli::print_error(kProgram, why + "; nothing was written");
+    return code;
   }
   if (std::string error = util::write_atomically(file, text); !error.empty()) {
     cli::print_error(kProgram, error);
@@ -59,10 +85,15 @@ std::optional<std::string> format_of(const Output& o) {
   return std::nullopt;
 }
 
-int output(const Report& r, const Output& o) {
+int output(const Report& r, const Output& o, const fs::path& root) {
+  int code = cli::kOk;
+  if (std::string why = o.file.empty() ? "" : unsafe_output(o.file, o.force, root, code); !why.empty()) {
+    cli::print_error(kProgram, why + "; nothing was written");
+    return code;
+  }
   auto format = format_of(o);
   if (!format) return cli::kUsage;
-  return deliver(render(r, *format), o.file);
+  return deliver(render(r, *format), o.file, o.force, root);
 }
 
 std::optional<util::Date> date_flag(const std::string& text, std::string_view flag) {
@@ -79,7 +110,7 @@ int status_command(const cli::GlobalOptions& g, const StatusFlags& f) {
   auto checked = read_folder(g, s, code);
   if (!checked) return code;
   StatusInput in{checked->folder, s.today, check::summary(*checked), !f.no_suppress};
-  if (int rc = output(status_report(in), f); rc != cli::kOk) return rc;
+  if (int rc = output(status_report(in), f, s.root); rc != cli::kOk) return rc;
   bool overdue = f.fail_on_overdue && monitor::due_report(checked->folder, s.today, 0).overdue() > 0;
   return check::exit_code(*checked, false) != cli::kOk || overdue ? cli::kFindings : cli::kOk;
 }
@@ -102,7 +133,7 @@ int period_command(const cli::GlobalOptions& g, const PeriodFlags& f) {
   auto checked = read_folder(g, s, code);
   if (!checked) return code;
   PeriodInput in{checked->folder, *from, *to, by, !f.no_suppress};
-  return output(period_report(in), f);
+  return output(period_report(in), f, s.root);
 }
 
 int budget_command(const cli::GlobalOptions& g, const BudgetFlags& f) {
@@ -110,7 +141,7 @@ int budget_command(const cli::GlobalOptions& g, const BudgetFlags& f) {
   cli::Session s;
   auto checked = read_folder(g, s, code);
   if (!checked) return code;
-  return output(budget_report(checked->folder, s.today), f);
+  return output(budget_report(checked->folder, s.today), f, s.root);
 }
 
 int export_command(const cli::GlobalOptions& g, const ExportFlags& f) {
@@ -119,7 +150,7 @@ int export_command(const cli::GlobalOptions& g, const ExportFlags& f) {
   auto checked = read_folder(g, s, code);
   if (!checked) return code;
   Export e = export_cases(checked->folder, s.today, f.k);
-  if (int rc = deliver(f.format == "csv" ? export_csv(e) : export_jsonl(e), f.file); rc != cli::kOk) return rc;
+  if (int rc = deliver(f.format == "csv" ? export_csv(e) : export_jsonl(e), f.file, f.force, s.root); rc != cli::kOk) return rc;
   if (f.k > 0)
     cli::print_error(kProgram, fmt::format("withheld {} of {} rows whose combination of age band, sex, citizenship, "
                                            "host country and country of return is shared by fewer than {} rows",

@@ -12,6 +12,7 @@ namespace care::report {
 struct Output {
   std::string format;  // text | markdown | csv | json | html; empty: from -o's extension, else text
   std::string file;    // -o FILE; empty: stdout
+  bool force = false;  // -o may replace an existing file
   bool no_suppress = false;
 };
 
@@ -26,6 +27,7 @@ struct BudgetFlags : Output {};
 struct ExportFlags {
   std::string format = "jsonl";  // jsonl | csv
   std::string file;
+  bool force = false;
   int k = 0;  // withhold rows whose quasi-identifiers are shared by fewer than k rows
 };
 

@@ -1,6 +1,7 @@
 // Small text helpers that know nothing of the domain.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,5 +14,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to word, if it is close enough to be a likely typo.
 std::optional<std::string> closest(std::string_view word, const std::vector<std::string_view>& candidates);
+
+// A whole number written with digits only ("12"; not "12x", "+3" or " 4"),
+// at most 18 of them.
+std::optional<std::int64_t> whole_number(std::string_view text);
 
 }  // namespace care::util
