@@ -126,13 +126,17 @@ diag::Diagnostics new_rule_errors(const records::Folder& before, const records::
   return out;
 }
 
+std::string commit_message(const cli::Session& s, const Request& request) {
+  if (!s.config.git_commit) return {};
+  std::string message = fmt::format("{}: {}", request.command, request.subject);
+  return request.detail.empty() ? message : message + " " + request.detail;
+}
+
 void commit(const cli::Session& s, const Request& request, const std::vector<Rendered>& changes, Outcome& out) {
   if (!s.config.git_commit) return;
   std::vector<std::string> files;
   for (const auto& r : changes) files.push_back(r.relative);
-  std::string message = fmt::format("{}: {}", request.command, request.subject);
-  if (!request.detail.empty()) message += " " + request.detail;
-  std::string error = folder::git_commit(s.root, files, message, cli::started());
+  std::string error = folder::git_commit(s.root, files, commit_message(s, request), cli::started());
   if (error.empty()) return;
   out.exit_code = cli::kNotCommitted;
   out.failure = fmt::format("the records were written but not committed to git: {}", error);
@@ -155,9 +159,10 @@ std::optional<util::FileStamp> read_version(const records::Folder& folder, const
 
 // What the change publishes, and every record of its cases it was judged on.
 folder::ChangeSet change_set(const records::Folder& folder, const std::vector<Rendered>& changes,
-                             const std::vector<std::string>& claims) {
+                             const std::vector<std::string>& claims, std::string commit_message) {
   folder::ChangeSet set;
   set.claims = claims;
+  set.commit_message = std::move(commit_message);
   std::set<std::string> written;
   for (const auto& r : changes) {
     set.files.push_back({r.relative, r.yaml, read_version(folder, r.record.where)});
@@ -181,6 +186,11 @@ void explain_unpublished(const folder::PublishOutcome& p, Outcome& out) {
     case folder::Published::NothingChanged:
       out.exit_code = cli::kWriteFailed;
       out.failure = fmt::format("{}: {}; nothing was changed (check the disk space and permissions)", file, p.reason);
+      return;
+    case folder::Published::Refused:
+      out.exit_code = cli::kFindings;
+      out.failure = fmt::format("{}; nothing was written. Put the record itself (or a real folder) in its place; "
+                                "care-report check lists what is in the way.", p.reason);
       return;
     case folder::Published::Conflict:
       out.exit_code = cli::kBusy;
@@ -246,11 +256,13 @@ Outcome apply(const cli::Session& s, const records::Folder& folder, Request requ
   }
   auto lock = hold_exclusive(s, out);
   if (!lock) return out;
-  folder::PublishOutcome published = folder::publish(lock->root_fd(), change_set(folder, changes, request.claims));
+  folder::PublishOutcome published =
+      folder::publish(lock->root_fd(), change_set(folder, changes, request.claims, commit_message(s, request)));
   explain_unpublished(published, out);
   if (published.result != folder::Published::Done) return out;
   for (const auto& r : changes) out.written.push_back(r.record.file);
   commit(s, request, changes, out);
+  folder::forget_change(lock->root_fd());  // committed, or the failure said how to commit by hand
   return out;
 }
 

@@ -95,7 +95,9 @@ int edit_record(const cli::Workspace& w, const records::Record& record, std::str
     Request request{command, record.where.owner, {}, false, false};
     request.records.push_back({record.where.kind, record.where.owner, record.where.stem, {}, *edited});
     Outcome outcome = apply(w.session, w.folder, std::move(request));
-    if (outcome.exit_code == cli::kBusy) {
+    // Nothing was written, but the person's edit was fine: keep it.
+    if (outcome.exit_code == cli::kBusy || outcome.exit_code == cli::kWriteFailed ||
+        outcome.exit_code == cli::kUnfinished) {
       code = report(outcome, program);
       cli::print_error(program, fmt::format("your edited copy is kept as {}", copy));
       return code;

@@ -57,7 +57,7 @@ Result run(const fs::path& root, const fs::path& cwd, const folder::Config& conf
   diag::Diagnostics ruled = rules::check(loaded.folder, today);
   all.insert(all.end(), ruled.begin(), ruled.end());
   for (auto& d : all) {
-    if (d.code == "folder.unreadable") result.unreadable = true;
+    if (d.code == "folder.unreadable" || d.code == "file.unreadable") result.unreadable = true;
     if (in_scope(d, scope)) result.problems.push_back(std::move(d));
   }
   diag::sort(result.problems);

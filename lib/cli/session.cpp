@@ -61,8 +61,8 @@ std::string advice_for(folder::LockResult r) {
       return "; nothing was changed. Run the command again when that one has finished "
              "(CARE_LOCK_WAIT sets how many seconds to wait)";
     case folder::LockResult::Unfinished:
-      return "; nothing else was done. Free the disk space or fix the permissions it names, "
-             "then run any care command to complete the change";
+      return "; nothing else was done. Mend what it names (disk space, permissions), "
+             "then run any care command: it completes the change";
     default: return {};
   }
 }
@@ -132,6 +132,21 @@ Opened open_session(const GlobalOptions& options, folder::Access access) {
     return out;
   }
   s.root = located.root;
+  std::string wait_error;
+  auto wait = lock_wait(wait_error);
+  if (!wait) {
+    out.exit_code = kUsage;
+    out.message = wait_error;
+    return out;
+  }
+  // care.toml is read under the lock too: a change may be under way.
+  s.lock = std::make_shared<folder::FolderLock>();
+  if (auto r = s.lock->take(s.root, access, *wait, lock_holder()); r != folder::LockResult::Taken) {
+    out.exit_code = exit_code_of(r);
+    out.message = s.lock->message() + advice_for(r);
+    return out;
+  }
+  out.notice = s.lock->note();
   auto config = folder::load_config((s.root / folder::kConfigFile).string(),
                                     folder::display_path(s.root / folder::kConfigFile, s.cwd));
   if (!config.config) {
@@ -140,19 +155,6 @@ Opened open_session(const GlobalOptions& options, folder::Access access) {
     return out;
   }
   s.config = std::move(*config.config);
-  std::string wait_error;
-  auto wait = lock_wait(wait_error);
-  if (!wait) {
-    out.exit_code = kUsage;
-    out.message = wait_error;
-    return out;
-  }
-  s.lock = std::make_shared<folder::FolderLock>();
-  if (auto r = s.lock->take(s.root, access, *wait, lock_holder()); r != folder::LockResult::Taken) {
-    out.exit_code = exit_code_of(r);
-    out.message = s.lock->message() + advice_for(r);
-    return out;
-  }
   out.session = std::move(s);
   return out;
 }
@@ -160,6 +162,7 @@ Opened open_session(const GlobalOptions& options, folder::Access access) {
 std::optional<Session> open_or_explain(const GlobalOptions& options, std::string_view program, int& code,
                                        folder::Access access) {
   Opened opened = open_session(options, access);
+  if (!opened.notice.empty()) print_error(program, "warning: " + opened.notice);
   if (opened.session) return std::move(opened.session);
   if (!opened.message.empty()) print_error(program, opened.message);
   print_problems(opened.problems, program);

@@ -36,6 +36,7 @@ struct Opened {
   int exit_code = 0;            // when session is empty
   diag::Diagnostics problems;   // to print when session is empty
   std::string message;          // a one-line reason, when there are no problems to show
+  std::string notice;           // a warning to print even when the session opened
 };
 
 // "Today": --as-of, else CARE_TODAY, else the system's local date.

@@ -63,6 +63,13 @@ std::string lock_trouble(const std::filesystem::path& root, std::filesystem::fil
 
 }  // namespace
 
+bool git_has_changes(const std::filesystem::path& root, const std::vector<std::string>& files) {
+  std::vector<std::string> status = {"git", "status", "--porcelain", "--"};
+  status.insert(status.end(), files.begin(), files.end());
+  auto result = util::run_captured(status, root.string());
+  return result.status != 0 || !result.output.empty();
+}
+
 std::string git_commit(const std::filesystem::path& root, const std::vector<std::string>& files,
                        const std::string& message, std::filesystem::file_time_type started) {
   std::vector<std::string> add = {"add", "--"};

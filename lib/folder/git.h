@@ -16,6 +16,9 @@ bool under_git(const std::filesystem::path& root);
 // "" on success, else git's complaint in one line.
 std::string git_init(const std::filesystem::path& root);
 
+// True when git sees changes to commit in `files` (relative to root).
+bool git_has_changes(const std::filesystem::path& root, const std::vector<std::string>& files);
+
 // Commits `files` (paths relative to root). "" on success, else why not and
 // how to commit them by hand. A git lock file older than `started` (when
 // this command began) is named as left behind by an earlier git command.

@@ -22,9 +22,9 @@ constexpr std::string_view kFirstLine = "care journal 1";
 constexpr std::size_t kManifestMax = 1 << 20;
 
 struct Step {
-  enum Kind { Claim, Put } kind;
-  std::string relative;
-  std::string staged;  // for Put: the file's name in the journal
+  enum Kind { Claim, Put, Commit } kind;
+  std::string relative;  // for Commit: the message
+  std::string staged;    // for Put: the file's name in the journal
 };
 
 std::string errno_reason(std::string_view what, std::string_view name) {
@@ -45,8 +45,9 @@ bool is_record_place(const std::string& relative) {
 std::string manifest_of(const std::vector<Step>& steps) {
   std::string text = std::string(kFirstLine) + "\n";
   for (const auto& s : steps)
-    text += s.kind == Step::Claim ? fmt::format("claim\t{}\n", s.relative)
-                                  : fmt::format("put\t{}\t{}\n", s.staged, s.relative);
+    text += s.kind == Step::Claim  ? fmt::format("claim\t{}\n", s.relative)
+            : s.kind == Step::Put ? fmt::format("put\t{}\t{}\n", s.staged, s.relative)
+                                  : fmt::format("commit\t{}\n", s.relative);
   return text + "end\n";
 }
 
@@ -64,6 +65,8 @@ std::optional<std::vector<Step>> parse_manifest(const std::string& text) {
       first = false;
     } else if (line == "end") {
       ended = true;
+    } else if (line.starts_with("commit\t") && line.size() > 7) {
+      steps.push_back({Step::Commit, line.substr(7), {}});
     } else if (line.starts_with("claim\t") && is_record_place(line.substr(6))) {
       steps.push_back({Step::Claim, line.substr(6), {}});
     } else if (auto tab = line.find('\t', 4); line.starts_with("put\t") && tab != std::string::npos &&
@@ -124,13 +127,18 @@ void roll_back(int root, int journal) {
 
 // A committed change: every staged file still in the journal is renamed
 // into place. Run again after a crash, it picks up where it stopped.
-std::string roll_forward(int root, int journal, std::string& file) {
+std::string roll_forward(int root, int journal, std::string& file, Recovered* commit = nullptr) {
   std::string error;
   auto steps = read_steps(journal, kCommitted, error);
   if (!steps) return error;
   util::Fd staged = util::open_beneath(journal, kCommitted, false, error);
   std::map<std::string, util::Fd> parents;
   for (const auto& s : *steps) {
+    if (s.kind == Step::Commit) {
+      if (commit) commit->commit_message = s.relative;
+      continue;
+    }
+    if (s.kind == Step::Put && commit) commit->files.push_back(s.relative);
     auto [parent, name] = split_parent(s.relative);
     file = s.relative;
     util::Fd& dir = parents[s.kind == Step::Claim ? s.relative : parent];
@@ -142,19 +150,38 @@ std::string roll_forward(int root, int journal, std::string& file) {
   }
   for (auto& [relative, dir] : parents) util::sync_folder(dir.get());
   file.clear();
-  remove_journal_folder(journal, kCommitted);
   return {};
 }
 
-// Refuses a target that is not a plain file, or one that changed since it was read.
+// A link, or anything but a folder, on the way to a record, or anything but
+// a file where it goes: the folder must be mended by hand, so refuse.
+std::string in_the_way(int root, const std::string& relative) {
+  auto parts = util::path_components(relative);
+  util::Fd here(::dup(root));
+  std::string walked;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    walked += (walked.empty() ? "" : "/") + parts[i];
+    auto entry = util::entry_at(here.get(), parts[i]);
+    if (!entry) return {};  // made by the change
+    bool last = i + 1 == parts.size();
+    if (entry->kind == 'l') return fmt::format("{} is a symbolic link, which is never followed", walked);
+    if (last && entry->kind != 'f') return fmt::format("{} is not a regular file", walked);
+    if (!last && entry->kind != 'd') return fmt::format("{} is not a folder", walked);
+    if (last) return {};
+    std::string error;
+    here = util::open_beneath(here.get(), parts[i], false, error);
+    if (!here) return error;
+  }
+  return {};
+}
+
+// Refuses a target that changed since it was read.
 std::string check_target(int root, const StagedFile& f) {
   auto [parent, name] = split_parent(f.relative);
   std::string error;
   util::Fd dir = util::open_beneath(root, parent, false, error);
   std::optional<util::Entry> now = dir ? util::entry_at(dir.get(), name) : std::nullopt;
   if (!dir && f.replaces) return error;
-  if (now && now->kind == 'l') return "it is a symbolic link, which is never written through";
-  if (now && now->kind != 'f') return "it is not a regular file";
   if (!f.replaces && now) return "it was created by someone else after this command read the folder";
   if (f.replaces && !now) return "it was removed after this command read it";
   if (f.replaces && now->stamp != *f.replaces) return "it changed after this command read it";
@@ -170,6 +197,10 @@ std::string check_read(int root, const ReadFile& r) {
 }
 
 PublishOutcome conflict_in(const ChangeSet& change, int root) {
+  for (const auto& c : change.claims)
+    if (auto why = in_the_way(root, c); !why.empty()) return {Published::Refused, c, why};
+  for (const auto& f : change.files)
+    if (auto why = in_the_way(root, f.relative); !why.empty()) return {Published::Refused, f.relative, why};
   for (const auto& r : change.judged_on)
     if (auto why = check_read(root, r); !why.empty()) return {Published::Conflict, r.relative, why};
   for (const auto& f : change.files)
@@ -191,6 +222,7 @@ PublishOutcome stage(int journal, const ChangeSet& change) {
       return {Published::NothingChanged, change.files[i].relative, e};
     steps.push_back({Step::Put, change.files[i].relative, name});
   }
+  if (!change.commit_message.empty()) steps.push_back({Step::Commit, change.commit_message, {}});
   if (auto e = util::write_new_file(pending.get(), kManifest, manifest_of(steps)); !e.empty())
     return {Published::NothingChanged, ".care/local/journal", e};
   util::sync_folder(pending.get());
@@ -229,7 +261,7 @@ PublishOutcome publish(int root, const ChangeSet& change) {
   std::string error;
   util::Fd journal = open_journal(root, true, error);
   if (!journal) return {Published::NothingChanged, ".care/local/journal", error};
-  if (auto left = recover(root); !left.empty()) return {Published::Unfinished, {}, left};
+  if (has_unfinished(root)) return {Published::Unfinished, {}, "an earlier change is still unfinished"};
   if (auto found = conflict_in(change, root); found.result != Published::Done) return found;
   PublishOutcome out = stage(journal.get(), change);
   if (out.result == Published::Done) out = claim(root, change);
@@ -243,7 +275,13 @@ PublishOutcome publish(int root, const ChangeSet& change) {
   util::sync_folder(journal.get());  // the change has happened
   std::string file;
   if (auto e = roll_forward(root, journal.get(), file); !e.empty()) return {Published::Unfinished, file, e};
+  if (change.commit_message.empty()) remove_journal_folder(journal.get(), kCommitted);
   return {};
+}
+
+void forget_change(int root) {
+  std::string error;
+  if (util::Fd journal = open_journal(root, false, error)) remove_journal_folder(journal.get(), kCommitted);
 }
 
 bool has_unfinished(int root) {
@@ -252,15 +290,20 @@ bool has_unfinished(int root) {
   return journal && (util::entry_at(journal.get(), kPending) || util::entry_at(journal.get(), kCommitted));
 }
 
-std::string recover(int root) {
-  std::string error;
-  util::Fd journal = open_journal(root, false, error);
-  if (!journal) return {};
+Recovered recover(int root) {
+  Recovered out;
+  util::Fd journal = open_journal(root, false, out.error);
+  out.error.clear();
+  if (!journal) return out;
   if (util::entry_at(journal.get(), kPending)) roll_back(root, journal.get());
-  if (!util::entry_at(journal.get(), kCommitted)) return {};
+  if (!util::entry_at(journal.get(), kCommitted)) return out;
   std::string file;
-  std::string why = roll_forward(root, journal.get(), file);
-  return why.empty() ? "" : fmt::format("{}{}", why, file.empty() ? "" : fmt::format(" ({})", file));
+  if (std::string why = roll_forward(root, journal.get(), file, &out); !why.empty()) {
+    out.error = fmt::format("{}{}", why, file.empty() ? "" : fmt::format(" ({})", file));
+    return out;
+  }
+  if (out.commit_message.empty()) remove_journal_folder(journal.get(), kCommitted);
+  return out;
 }
 
 }  // namespace care::folder

@@ -39,12 +39,17 @@ struct ChangeSet {
   std::vector<std::string> claims;  // folders that must not exist yet ("cases/AT-2014-008")
   std::vector<StagedFile> files;
   std::vector<ReadFile> judged_on;
+  // The git commit message, when the change is committed to git: the journal
+  // then stays until the commit is made (forget_change), so that a command
+  // stopped in between leaves the commit to the next command.
+  std::string commit_message;
 };
 
 enum class Published {
   Done,
   NothingChanged,  // a disk or permission failure before the change was committed
   Conflict,        // a claimed folder exists, or a file changed since it was read
+  Refused,         // a link or something other than a file or folder stands where the change goes
   Unfinished,      // committed, but putting the files in place failed; the next command finishes it
 };
 
@@ -61,8 +66,19 @@ PublishOutcome publish(int root, const ChangeSet& change);
 // True when a change was left behind by a command that was stopped.
 bool has_unfinished(int root);
 
+// Removes the journal of a published change once it is committed to git.
+void forget_change(int root);
+
+struct Recovered {
+  std::string error;  // why a committed change could not be finished
+  // A finished change still to be committed to git: its files and message.
+  std::vector<std::string> files;
+  std::string commit_message;
+};
+
 // Finishes a committed change, or removes one that was never committed.
-// The caller holds the exclusive lock. "" or why it could not.
-std::string recover(int root);
+// The caller holds the exclusive lock, commits `files` when there is a
+// message, then calls forget_change.
+Recovered recover(int root);
 
 }  // namespace care::folder

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "folder/git.h"
 #include "folder/journal.h"
 #include "folder/local.h"
 
@@ -16,6 +17,7 @@ LockResult FolderLock::take(const std::filesystem::path& root, Access access, st
                             std::string who) {
   wait_ = wait;
   who_ = std::move(who);
+  root_path_ = root;
   root_ = util::open_root(root.string(), message_);
   if (!root_) return LockResult::Failed;
   std::string error;
@@ -58,20 +60,33 @@ LockResult FolderLock::take_mode(util::LockMode mode) {
 }
 
 LockResult FolderLock::busy() {
-  std::string holder = lock_.only_readers_hold_it() ? "commands reading the folder (a report or a check)"
+  std::string holder = lock_.only_readers_hold_it() ? "commands that read the folder (a report, a check, a list)"
                                                     : lock_.holder();
   if (holder.empty()) holder = "another care command";
   auto seconds = std::chrono::duration_cast<std::chrono::seconds>(wait_).count();
-  message_ = fmt::format("the case folder is busy: {} holds its lock, still after {} s", holder, seconds);
+  message_ = fmt::format("the case folder is busy: its lock is held by {}, still after {} s", holder, seconds);
   lock_.release();
   return LockResult::Busy;
 }
 
+// A change that a command committed to the journal but did not finish (it
+// was stopped, or a rename failed): finished here, and committed to git when
+// that command would have committed it.
 LockResult FolderLock::finish_left_change() {
-  if (std::string why = recover(root_.get()); !why.empty()) {
-    message_ = fmt::format("a change left unfinished by a stopped command cannot be completed: {}", why);
+  Recovered left = recover(root_.get());
+  if (!left.error.empty()) {
+    message_ = fmt::format("a change that an earlier command left unfinished cannot be completed: {}", left.error);
     return LockResult::Unfinished;
   }
+  if (left.commit_message.empty()) return LockResult::Taken;
+  if (git_has_changes(root_path_, left.files)) {
+    std::string error = git_commit(root_path_, left.files, left.commit_message,
+                                   std::filesystem::file_time_type::clock::now());
+    if (!error.empty())
+      note_ = fmt::format("a change left unfinished by an earlier command was completed, but not committed to git: {}",
+                          error);
+  }
+  forget_change(root_.get());
   return LockResult::Taken;
 }
 

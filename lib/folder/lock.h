@@ -39,6 +39,9 @@ class FolderLock {
   int root_fd() const { return root_.get(); }
   // Why the lock was not taken, in one line.
   const std::string& message() const { return message_; }
+  // Set when a change left by a stopped command was completed but could not
+  // be committed to git: why, and how to commit it.
+  const std::string& note() const { return note_; }
 
  private:
   LockResult take_mode(util::LockMode mode);
@@ -51,6 +54,8 @@ class FolderLock {
   std::chrono::milliseconds wait_{0};
   std::string who_;
   std::string message_;
+  std::string note_;
+  std::filesystem::path root_path_;
   bool unlocked_ = false;  // a reader where .care/local does not exist: nothing to lock
 };
 

@@ -2,7 +2,7 @@
 
 #include <unistd.h>
 
-#include <random>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -56,13 +56,34 @@ std::string write_series(const std::filesystem::path& root, const std::string& s
   return {};
 }
 
-std::string pick_series(const std::set<std::string>& taken) {
-  std::random_device entropy;
-  std::uniform_int_distribution<int> letter(0, 25);
-  for (;;) {
-    std::string s{char('A' + letter(entropy)), char('A' + letter(entropy))};
-    if (!taken.count(s) || taken.size() >= 26 * 26) return s;
+namespace {
+
+// FNV-1a: stable across runs and builds, unlike std::hash.
+std::uint64_t mix(std::uint64_t h, std::string_view bytes) {
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+std::uint64_t clone_seed(const std::filesystem::path& root) {
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  std::uint64_t h = mix(14695981039346656037ULL, host);
+  std::error_code ec;
+  h = mix(h, std::filesystem::weakly_canonical(root, ec).string());
+  if (auto git = util::stamp_of((root / ".git").string()))
+    h = mix(h, fmt::format("{}:{}:{}", git->device, git->inode, git->changed_ns));
+  return h;
+}
+
+}  // namespace
+
+std::string pick_series(const std::filesystem::path& root, const std::set<std::string>& taken) {
+  std::uint64_t h = clone_seed(root);
+  for (int tries = 0; tries < 26 * 26; ++tries, h = mix(h, "again")) {
+    std::string s{char('A' + h % 26), char('A' + (h / 26) % 26)};
+    if (!taken.count(s)) return s;
   }
+  return "ZZ";  // every series taken: a folder with 676 clones
 }
 
 }  // namespace care::folder

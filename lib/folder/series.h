@@ -28,7 +28,9 @@ SeriesRead read_series(const std::filesystem::path& root);
 // Records the series ("" for the main one). "" or why it could not.
 std::string write_series(const std::filesystem::path& root, const std::string& series);
 
-// A random two-letter series not in `taken`.
-std::string pick_series(const std::set<std::string>& taken);
+// A two-letter series not in `taken`, drawn from what tells this clone from
+// every other (its host, its path, its .git), so that a dry run and the
+// registration that follows pick the same one, and two clones pick at random.
+std::string pick_series(const std::filesystem::path& root, const std::set<std::string>& taken);
 
 }  // namespace care::folder

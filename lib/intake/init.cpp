@@ -117,10 +117,11 @@ InitResult init_folder(const InitOptions& o) {
   }
   r.error = make_folders(r.root, r);
   bool commit = r.error.empty() && o.git && put_under_git(r.root, r);
-  if (r.error.empty()) r.error = write_files(r.root, init_files(commit), r);
   // The clone that made the folder numbers in the main series; its clones
-  // will pick series of their own (folder/series.h).
+  // will pick series of their own (folder/series.h). Recorded before
+  // care.toml, so that init can run again if this fails.
   if (r.error.empty() && folder::under_git(r.root)) r.error = folder::write_series(r.root, "");
+  if (r.error.empty()) r.error = write_files(r.root, init_files(commit), r);
   if (!r.error.empty()) r.exit_code = cli::kWriteFailed;
   return r;
 }

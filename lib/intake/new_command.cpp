@@ -69,7 +69,9 @@ int new_command(const cli::GlobalOptions& global, NewFlags flags) {
     return cli::kUsage;
   }
   Registration r = register_case(w->session, w->folder, std::move(draft), flags.input, flags.dry_run);
-  if (r.outcome.exit_code != cli::kOk || !r.outcome.problems.empty()) return refuse(r);
+  // Written but not committed to git (7) still registered the case: say its ID.
+  bool registered = !r.outcome.written.empty();
+  if (!registered && (r.outcome.exit_code != cli::kOk || !r.outcome.problems.empty())) return refuse(r);
   if (r.series.chosen_now) cli::print_error(kProgram, "note: " + series_note(r.series, r.id));
   if (flags.dry_run) return change::report(r.outcome, kProgram);
   std::fputs((r.id + "\n").c_str(), stdout);

@@ -43,7 +43,7 @@ SeriesChoice series_for_new_ids(const records::Folder& folder) {
   }
   // A folder outside git has no clone to meet: the main series is safe.
   if (!folder::under_git(folder.root)) return out;
-  out.series = folder::pick_series(series_in_use(folder));
+  out.series = folder::pick_series(folder.root, series_in_use(folder));
   out.chosen_now = true;
   return out;
 }

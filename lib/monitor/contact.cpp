@@ -99,8 +99,7 @@ int add_sustainability(const cli::Workspace& w, Node& record, const std::vector<
       problems.push_back(fmt::format("question {} is answered twice", a.substr(0, eq)));
     else given.emplace_back(a.substr(0, eq), static_cast<int>(*value));
   }
-  Scores s;
-  if (problems.empty()) s = score(*loaded.instrument, given, problems);
+  Scores s = score(*loaded.instrument, given, problems);  // unknown questions and scores off the scale too
   if (!problems.empty())
     return refused(fmt::format("{}", fmt::join(problems, "; ")),
                    "Give each question once, as --answer QUESTION=SCORE with a question and a score of "

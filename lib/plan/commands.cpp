@@ -74,7 +74,8 @@ int add_command(const cli::GlobalOptions& g, const ItemFlags& f) {
     if (!f.over_cap.empty()) set_over_cap(plan, f.over_cap, cx.on);
     return std::nullopt;
   });
-  if (code == cli::kOk && !f.dry_run) std::fputs(fmt::format("{}\n", id).c_str(), stdout);
+  // The item number, also when the plan was written but not committed to git.
+  if ((code == cli::kOk || code == cli::kNotCommitted) && !f.dry_run) std::fputs(fmt::format("{}\n", id).c_str(), stdout);
   return code;
 }
 

@@ -20,25 +20,6 @@ namespace {
 
 constexpr std::string_view kProgram = "care-report";
 
-// Reads the folder the way every report does: never an identity record.
-std::optional<check::Result> read_folder(const cli::GlobalOptions& g, cli::Session& session, int& code) {
-  auto opened = cli::open_or_explain(g, kProgram, code);
-  if (!opened) return std::nullopt;
-  session = std::move(*opened);
-  check::Request request;
-  request.read_identity = false;
-  check::Result result = check::run(session.root, session.cwd, session.config, session.today, request);
-  if (result.unreadable) {  // a report on part of the folder would give wrong figures
-    diag::Diagnostics unreadable;
-    for (const auto& d : result.problems)
-      if (d.code == "folder.unreadable") unreadable.push_back(d);
-    cli::print_problems(unreadable, kProgram);
-    code = cli::kNoCaseFolder;
-    return std::nullopt;
-  }
-  return result;
-}
-
 // Why a report may not be written to `file`: inside the case folder (it
 // could replace a record, an identity or care.toml), or over an existing
 // file without --force. "" when it may; `code` is the exit status.
@@ -57,6 +38,31 @@ std::string unsafe_output(const std::string& file, bool force, const fs::path& r
     return fmt::format("{} exists; give --force to replace it", file);
   }
   return {};
+}
+
+// Reads the folder the way every report does: never an identity record.
+// A -o FILE that may not be written is refused before anything is read.
+std::optional<check::Result> read_folder(const cli::GlobalOptions& g, cli::Session& session, int& code,
+                                         const std::string& file = {}, bool force = false) {
+  auto opened = cli::open_or_explain(g, kProgram, code);
+  if (!opened) return std::nullopt;
+  session = std::move(*opened);
+  if (std::string why = file.empty() ? "" : unsafe_output(file, force, session.root, code); !why.empty()) {
+    cli::print_error(kProgram, why + "; nothing was written");
+    return std::nullopt;
+  }
+  check::Request request;
+  request.read_identity = false;
+  check::Result result = check::run(session.root, session.cwd, session.config, session.today, request);
+  if (result.unreadable) {  // a report on part of the folder would give wrong figures
+    diag::Diagnostics unreadable;
+    for (const auto& d : result.problems)
+      if (d.code == "folder.unreadable" || d.code == "file.unreadable") unreadable.push_back(d);
+    cli::print_problems(unreadable, kProgram);
+    code = cli::kNoCaseFolder;
+    return std::nullopt;
+  }
+  return result;
 }
 
 // Writes to -o FILE (atomically) or stdout. Returns an exit status.
@@ -107,7 +113,7 @@ std::optional<util::Date> date_flag(const std::string& text, std::string_view fl
 int status_command(const cli::GlobalOptions& g, const StatusFlags& f) {
   int code = cli::kOk;
   cli::Session s;
-  auto checked = read_folder(g, s, code);
+  auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
   StatusInput in{checked->folder, s.today, check::summary(*checked), !f.no_suppress};
   if (int rc = output(status_report(in), f, s.root); rc != cli::kOk) return rc;
@@ -130,7 +136,7 @@ int period_command(const cli::GlobalOptions& g, const PeriodFlags& f) {
   }
   int code = cli::kOk;
   cli::Session s;
-  auto checked = read_folder(g, s, code);
+  auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
   PeriodInput in{checked->folder, *from, *to, by, !f.no_suppress};
   return output(period_report(in), f, s.root);
@@ -139,7 +145,7 @@ int period_command(const cli::GlobalOptions& g, const PeriodFlags& f) {
 int budget_command(const cli::GlobalOptions& g, const BudgetFlags& f) {
   int code = cli::kOk;
   cli::Session s;
-  auto checked = read_folder(g, s, code);
+  auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
   return output(budget_report(checked->folder, s.today), f, s.root);
 }
@@ -147,7 +153,7 @@ int budget_command(const cli::GlobalOptions& g, const BudgetFlags& f) {
 int export_command(const cli::GlobalOptions& g, const ExportFlags& f) {
   int code = cli::kOk;
   cli::Session s;
-  auto checked = read_folder(g, s, code);
+  auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
   Export e = export_cases(checked->folder, s.today, f.k);
   if (int rc = deliver(f.format == "csv" ? export_csv(e) : export_jsonl(e), f.file, f.force, s.root); rc != cli::kOk) return rc;
