@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <map>
 
@@ -117,8 +118,8 @@ std::optional<std::vector<Step>> read_steps(int journal, const char* which, std:
 void roll_back(int root, int journal) {
   std::string error;
   if (auto steps = read_steps(journal, kPending, error))
-    for (const auto& s : *steps)
-      if (s.kind == Step::Claim) remove_if_empty(root, s.relative);
+    for (auto s = steps->rbegin(); s != steps->rend(); ++s)  // the deepest folder first
+      if (s->kind == Step::Claim) remove_if_empty(root, s->relative);
   remove_journal_folder(journal, kPending);
 }
 
@@ -126,6 +127,13 @@ void roll_back(int root, int journal) {
 // into place. Run again after a crash, it picks up where it stopped.
 std::string roll_forward(int root, int journal, std::string& file) {
   std::string error;
+  // The manifest is the last file taken out of a completed journal (the
+  // staged files, "f1"..., were renamed into place before it): an empty
+  // journal was completed, and only the removal of its folder was cut short.
+  if (util::Fd done = util::open_beneath(journal, kCommitted, false, error); done && util::names_in(done.get()).empty()) {
+    remove_journal_folder(journal, kCommitted);
+    return util::entry_at(journal, kCommitted) ? errno_reason("remove", "the completed journal") : std::string();
+  }
   auto steps = read_steps(journal, kCommitted, error);
   if (!steps) return error;
   util::Fd staged = util::open_beneath(journal, kCommitted, false, error);
@@ -178,9 +186,9 @@ PublishOutcome conflict_in(const ChangeSet& change, int root) {
 }
 
 // Writes the staged files and the manifest into journal/pending.
-PublishOutcome stage(int journal, const ChangeSet& change) {
+PublishOutcome stage(int journal, const ChangeSet& change, const std::vector<std::string>& claims) {
   std::vector<Step> steps;
-  for (const auto& c : change.claims) steps.push_back({Step::Claim, c, {}});
+  for (const auto& c : claims) steps.push_back({Step::Claim, c, {}});
   if (::mkdirat(journal, kPending, 0700) != 0) return {Published::NothingChanged, ".care/local/journal", errno_reason("create", "the journal")};
   std::string error;
   util::Fd pending = util::open_beneath(journal, kPending, false, error);
@@ -198,8 +206,8 @@ PublishOutcome stage(int journal, const ChangeSet& change) {
 }
 
 // The claimed folders, made now so that a clash is seen before anything happens.
-PublishOutcome claim(int root, const ChangeSet& change) {
-  for (const auto& c : change.claims) {
+PublishOutcome claim(int root, const std::vector<std::string>& claims) {
+  for (const auto& c : claims) {
     auto [parent, name] = split_parent(c);
     std::string error;
     util::Fd up = util::open_beneath(root, parent, true, error);
@@ -210,6 +218,33 @@ PublishOutcome claim(int root, const ChangeSet& change) {
     util::sync_folder(up.get());
   }
   return {};
+}
+
+// The folders on the way to the files that do not exist yet ("monitoring"
+// of a case's first contact), shallowest first, so that they are claimed:
+// made as part of the change, and removed again if it never happens.
+std::vector<std::string> missing_folders(int root, const ChangeSet& change) {
+  std::vector<std::string> missing;
+  for (const auto& f : change.files) {
+    util::Fd here(::dup(root));
+    std::string walked;
+    bool absent = false;
+    for (const auto& part : util::path_components(split_parent(f.relative).first)) {
+      walked += (walked.empty() ? "" : "/") + part;
+      if (!absent) {
+        auto e = util::entry_at(here.get(), part);
+        if (e && e->kind != 'd') break;  // a link or a file: refused when the folder is opened
+        absent = !e;
+        std::string error;
+        if (!absent) here = util::open_beneath(here.get(), part, false, error);
+        if (!absent && !here) break;
+      }
+      if (absent && std::find(missing.begin(), missing.end(), walked) == missing.end()) missing.push_back(walked);
+    }
+  }
+  for (const auto& c : change.claims)
+    if (std::find(missing.begin(), missing.end(), c) == missing.end()) missing.push_back(c);
+  return missing;
 }
 
 // The folders the files go into, made before the change is committed, so
@@ -231,8 +266,9 @@ PublishOutcome publish(int root, const ChangeSet& change) {
   if (!journal) return {Published::NothingChanged, ".care/local/journal", error};
   if (auto left = recover(root); !left.empty()) return {Published::Unfinished, {}, left};
   if (auto found = conflict_in(change, root); found.result != Published::Done) return found;
-  PublishOutcome out = stage(journal.get(), change);
-  if (out.result == Published::Done) out = claim(root, change);
+  std::vector<std::string> claims = missing_folders(root, change);
+  PublishOutcome out = stage(journal.get(), change, claims);
+  if (out.result == Published::Done) out = claim(root, claims);
   if (out.result == Published::Done) out = make_parents(root, change);
   if (out.result == Published::Done && ::renameat(journal.get(), kPending, journal.get(), kCommitted) != 0)
     out = {Published::NothingChanged, ".care/local/journal", errno_reason("commit", "the journal")};
