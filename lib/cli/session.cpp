@@ -47,15 +47,17 @@ std::string lock_holder() {
   return fmt::format("{} (process {}, since {})", invocation(), ::getpid(), when);
 }
 
-int exit_code_of(folder::LockResult r) {
+// A writer that cannot make or lock .care/local (a full disk, no
+// permission, a link) could not write: 5, like any other failed write.
+int exit_code_of(folder::LockResult r, folder::Access access) {
   switch (r) {
     case folder::LockResult::Busy: return kBusy;
     case folder::LockResult::Unfinished: return kUnfinished;
-    default: return kNoCaseFolder;
+    default: return access == folder::Access::Write ? kWriteFailed : kNoCaseFolder;
   }
 }
 
-std::string advice_for(folder::LockResult r) {
+std::string advice_for(folder::LockResult r, folder::Access access) {
   switch (r) {
     case folder::LockResult::Busy:
       return "; nothing was changed. Run the command again when that one has finished "
@@ -63,7 +65,7 @@ std::string advice_for(folder::LockResult r) {
     case folder::LockResult::Unfinished:
       return "; nothing else was done. Free the disk space or fix the permissions it names, "
              "then run any care command to complete the change";
-    default: return {};
+    default: return access == folder::Access::Write ? "; nothing was changed" : "";
   }
 }
 
@@ -149,8 +151,8 @@ Opened open_session(const GlobalOptions& options, folder::Access access) {
   }
   s.lock = std::make_shared<folder::FolderLock>();
   if (auto r = s.lock->take(s.root, access, *wait, lock_holder()); r != folder::LockResult::Taken) {
-    out.exit_code = exit_code_of(r);
-    out.message = s.lock->message() + advice_for(r);
+    out.exit_code = exit_code_of(r, access);
+    out.message = s.lock->message() + advice_for(r, access);
     return out;
   }
   out.session = std::move(s);
