@@ -158,24 +158,24 @@ refuses "$what; care-intake edit identity" care-intake edit AT-2014-002 identity
 reported "$what" "cases/AT-2014-002: error: symbolic links are not followed"
 # The case behind the link is not read: a list, the contacts due or a
 # duplicate check without it would be wrong without a word, so they refuse.
-refused_3() {  # refused_3 WHAT TOOL ARGS...: exit 3 naming the link, nothing written
-  local what=$1
-  shift
+refused_3() {  # refused_3 WHAT LINK TOOL ARGS...: exit 3 naming the LINK, nothing written
+  local what=$1 link=$2
+  shift 2
   local before
   before=$(snapshot "$cf")
   (cd "$cf" && "$bin/$@") </dev/null >"$scratch/out" 2>"$scratch/err"
   rc=$?
-  if [ "$rc" = 3 ] && grep -q "AT-2014-002: error: symbolic links are not followed" "$scratch/err" &&
+  if [ "$rc" = 3 ] && grep -q "$link: error: symbolic links are not followed" "$scratch/err" &&
      [ "$before" = "$(snapshot "$cf")" ]; then
     ok "$what: exit 3 naming the link, nothing written"
   else
     not_ok "$what: exit 3 naming the link, nothing written" "exit $rc" "$(cat "$scratch/out" "$scratch/err")"
   fi
 }
-refused_3 "$what; care-intake list (it would leave the case out)" care-intake list
-refused_3 "$what; care-monitor due (it would miss its contacts)" care-monitor due
+refused_3 "$what; care-intake list (it would leave the case out)" cases/AT-2014-002 care-intake list
+refused_3 "$what; care-monitor due (it would miss its contacts)" cases/AT-2014-002 care-monitor due
 refused_3 "$what; care-intake new for the person behind the link (the duplicate check cannot see her)" \
-  care-intake new --host AT --nationality NG --return-country NG --sex female --birth 1992-04-05 \
+  cases/AT-2014-002 care-intake new --host AT --nationality NG --return-country NG --sex female --birth 1992-04-05 \
   --referral-date 2014-03-05 --referred-by "Example Shelter (fictional)" --referred-by-kind shelter \
   --consent data_processing --given-name Example --family-name Person-Two
 # A new case never lands in the linked folder, even if the link has the next ID's name.
@@ -233,6 +233,10 @@ link_out cases/AT-2014-001/identity.yaml
 what="cases/AT-2014-001/identity.yaml is a link to a file outside"
 refuses "$what; care-intake edit identity" care-intake edit AT-2014-001 identity
 reported "$what" "identity.yaml: error: symbolic links are not followed"
+refused_3 "$what; care-intake new for the same person" cases/AT-2014-001/identity.yaml \
+  care-intake new --host AT --nationality NG --return-country NG --sex female --birth 1990-06-15 \
+  --referral-date 2014-03-03 --referred-by "Example Shelter (fictional)" --referred-by-kind shelter \
+  --consent data_processing --given-name Example --family-name Person-One
 fresh
 link_out cases/AT-2014-001/case.yaml
 what="cases/AT-2014-001/case.yaml is a link to a file outside"
