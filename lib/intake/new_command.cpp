@@ -71,7 +71,9 @@ int new_command(const cli::GlobalOptions& global, NewFlags flags) {
     return cli::kUsage;
   }
   Registration r = register_case(w->session, w->folder, std::move(draft), flags.input, flags.dry_run);
-  if (r.outcome.exit_code != cli::kOk || !r.outcome.problems.empty()) return refuse(r, flags.input.record_ineligible);
+  // Written but not committed to git (7): the case exists, so its ID is printed like any other.
+  bool written = r.outcome.exit_code == cli::kOk || r.outcome.exit_code == cli::kNotCommitted;
+  if (!written || !r.outcome.problems.empty()) return refuse(r, flags.input.record_ineligible);
   if (r.series.chosen_now) cli::print_error(kProgram, "note: " + series_note(r.series, r.id));
   if (flags.dry_run) return change::report(r.outcome, kProgram);
   std::fputs((r.id + "\n").c_str(), stdout);
