@@ -32,15 +32,29 @@ std::string errno_reason(std::string_view what, std::string_view name) {
   return fmt::format("cannot {} {}: {}", what, name, std::strerror(errno));
 }
 
+// "cases/AT-2014-001/plan.yaml" -> {"cases/AT-2014-001", "plan.yaml"}; "outreach" -> {"", "outreach"}.
 std::pair<std::string, std::string> split_parent(const std::string& relative) {
   auto slash = relative.rfind('/');
+  if (slash == std::string::npos) return {{}, relative};
   return {relative.substr(0, slash), relative.substr(slash + 1)};
+}
+
+// The folder `parent` beneath the root ("" is the root itself).
+util::Fd open_parent(int root, const std::string& parent, bool create, std::string& error) {
+  return parent.empty() ? util::Fd(::dup(root)) : util::open_beneath(root, parent, create, error);
 }
 
 // Only records' places: a manifest, even a planted one, can name nothing else.
 bool is_record_place(const std::string& relative) {
   auto parts = util::path_components(relative);
   return parts.size() >= 2 && (parts[0] == "cases" || parts[0] == "outreach");
+}
+
+// A folder a change may make: a record's place, or cases/ or outreach/
+// itself (the first outreach record of a folder makes outreach/).
+bool is_claim_place(const std::string& relative) {
+  auto parts = util::path_components(relative);
+  return is_record_place(relative) || (parts.size() == 1 && (parts[0] == "cases" || parts[0] == "outreach"));
 }
 
 std::string manifest_of(const std::vector<Step>& steps) {
@@ -65,7 +79,7 @@ std::optional<std::vector<Step>> parse_manifest(const std::string& text) {
       first = false;
     } else if (line == "end") {
       ended = true;
-    } else if (line.starts_with("claim\t") && is_record_place(line.substr(6))) {
+    } else if (line.starts_with("claim\t") && is_claim_place(line.substr(6))) {
       steps.push_back({Step::Claim, line.substr(6), {}});
     } else if (auto tab = line.find('\t', 4); line.starts_with("put\t") && tab != std::string::npos &&
                                                line.compare(4, 1, "f") == 0 && is_record_place(line.substr(tab + 1))) {
@@ -83,14 +97,14 @@ util::Fd open_journal(int root, bool create, std::string& error) {
   return local ? util::open_beneath(local.get(), "journal", create, error) : util::Fd();
 }
 
-// Removes a folder that holds only empty folders (a claim never filled).
+// Removes a claimed folder if it is empty (a claim never filled). Claims
+// are removed deepest first, so a folder claimed inside another is gone by
+// the time the outer one is removed; anything else keeps a folder in place.
 void remove_if_empty(int root, const std::string& relative) {
   auto [parent, name] = split_parent(relative);
   std::string error;
-  util::Fd up = util::open_beneath(root, parent, false, error);
+  util::Fd up = open_parent(root, parent, false, error);
   if (!up) return;
-  if (util::Fd dir = util::open_beneath(up.get(), name, false, error))
-    for (const auto& inner : util::names_in(dir.get())) ::unlinkat(dir.get(), inner.c_str(), AT_REMOVEDIR);
   if (::unlinkat(up.get(), name.c_str(), AT_REMOVEDIR) == 0) util::sync_folder(up.get());
 }
 
@@ -210,7 +224,7 @@ PublishOutcome claim(int root, const std::vector<std::string>& claims) {
   for (const auto& c : claims) {
     auto [parent, name] = split_parent(c);
     std::string error;
-    util::Fd up = util::open_beneath(root, parent, true, error);
+    util::Fd up = open_parent(root, parent, true, error);
     if (!up) return {Published::NothingChanged, c, error};
     if (::mkdirat(up.get(), name.c_str(), 0700) != 0)
       return {errno == EEXIST ? Published::Conflict : Published::NothingChanged, c,
@@ -239,7 +253,8 @@ std::vector<std::string> missing_folders(int root, const ChangeSet& change) {
         if (!absent) here = util::open_beneath(here.get(), part, false, error);
         if (!absent && !here) break;
       }
-      if (absent && std::find(missing.begin(), missing.end(), walked) == missing.end()) missing.push_back(walked);
+      if (absent && is_claim_place(walked) && std::find(missing.begin(), missing.end(), walked) == missing.end())
+        missing.push_back(walked);
     }
   }
   for (const auto& c : change.claims)
