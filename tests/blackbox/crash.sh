@@ -12,7 +12,8 @@
 # identity and closure in a folder of its own: the one change of several
 # records), care-plan agree (replaces plan.yaml), care-monitor record (the
 # first contact: a new file in a new monitoring/ folder), and care-monitor
-# record in a fresh clone (no .care/local yet). After each kill:
+# record in a fresh clone (no .care/local yet), and the first care-intake
+# outreach add of a folder (which makes outreach/). After each kill:
 # care-report check finishes or drops the journal and passes, no journal is
 # left, and the folder is exactly as before the command or exactly as after
 # a clean run (every folder, every file's content; .care left out). Then the
@@ -128,6 +129,8 @@ NEW=(care-intake new --host AT --nationality FR --return-country FR --sex female
   --referral-date 2014-03-06 --referred-by "Example Shelter (fictional)" --referred-by-kind shelter
   --consent data_processing --given-name Example --family-name Crash-Three --record-ineligible)
 AGREE=(care-plan agree AT-2014-001 --date 2014-03-25)
+OUTREACH=(care-intake outreach add --date 2014-05-03 --country AT --type information_meeting --participants 12
+  --organisation "Example Counselling Centre (fictional)=ngo" --notes "meeting (invented)")
 RECORD=(care-monitor record AT-2014-002 --date 2014-05-12 --mode phone --wellbeing good --notes "first contact (invented)")
 
 work="$scratch/work"
@@ -196,6 +199,10 @@ after_kill() {
   if [ "$state" = before ]; then
     [ "$rc" = 0 ] || problems+=("run again: exit $rc: $(head -5 "$scratch/plain.err")")
     [ "$(snapshot "$work")" = "$after" ] || problems+=("run again: the folder is not as after a clean run")
+  elif [ "$state" = after ] && [ -z "$refusal" ]; then
+    # Nothing refuses a second one (another outreach record): it is written, and the folder checks.
+    [ "$rc" = 0 ] || problems+=("run again after a complete change: exit $rc: $(head -3 "$scratch/plain.err")")
+    "$bin/care-report" -C "$work" check >/dev/null 2>&1 || problems+=("run again: care-report check fails")
   elif [ "$state" = after ]; then
     [ "$rc" = 1 ] && grep -q -- "$refusal" "$scratch/plain.err" ||
       problems+=("run again after a complete change: exit $rc, expected 1 saying \"$refusal\": $(head -3 "$scratch/plain.err")")
@@ -203,7 +210,7 @@ after_kill() {
   fi
   # (the folder as after a clean run checks clean: crash_all checked it once)
   if [ ${#problems[@]} = 0 ]; then
-    ok "$label: killed; check recovers and passes; the folder is as $state; run again: $([ $state = before ] && echo written || echo refused as done)"
+    ok "$label: killed; check recovers and passes; the folder is as $state; run again: $([ $state = before ] || [ -z "$refusal" ] && echo written || echo refused as done)"
   else
     not_ok "$label: killed; recovery ends as before or as after" "${problems[@]}"
   fi
@@ -291,6 +298,7 @@ crash_all "care-intake new --record-ineligible" "$before_dir" "may already be re
 crash_all "care-plan agree" "$before_dir" "already agreed" "${AGREE[@]}"
 crash_all "care-monitor record" "$before_dir" "already has a contact on 2014-05-12" "${RECORD[@]}"
 crash_all "care-monitor record in a fresh clone" "$fresh_dir" "already has a contact on 2014-05-12" "${RECORD[@]}"
+crash_all "care-intake outreach add, the first (no outreach/ yet)" "$before_dir" "" "${OUTREACH[@]}"
 echo "        ($kills kills of the commands, $recovery_kills kills of a recovery)"
 
 # --- disks that fail ---------------------------------------------------------------------
@@ -337,7 +345,7 @@ count_calls() {  # count_calls START COMMAND...
   calls[fsync]=$(grep -cE '^[0-9]+ +fsync\(' "$scratch/count.trace")
 }
 
-for which in NEW AGREE RECORD; do
+for which in NEW AGREE RECORD OUTREACH; do
   declare -n cmd=$which
   count_calls "$before_dir" "${cmd[@]}"
   disk_fails "${cmd[0]} ${cmd[1]}" "$before_dir" write ENOSPC "${cmd[@]}"
