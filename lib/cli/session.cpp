@@ -159,6 +159,16 @@ Opened open_session(const GlobalOptions& options, folder::Access access) {
   return out;
 }
 
+std::optional<bool> read_again(Session& session, std::string_view program, int& code) {
+  if (!session.lock) return false;
+  auto r = session.lock->relock_if_written_meanwhile();
+  if (!r) return false;
+  if (*r == folder::LockResult::Taken) return true;
+  print_error(program, session.lock->message() + advice_for(*r, folder::Access::Read));
+  code = exit_code_of(*r, folder::Access::Read);
+  return std::nullopt;
+}
+
 std::optional<Session> open_or_explain(const GlobalOptions& options, std::string_view program, int& code,
                                        folder::Access access) {
   Opened opened = open_session(options, access);

@@ -20,7 +20,8 @@
 # care-report check is clean; no journal is left; git holds every change,
 # one commit per command that exited 0. Last, with CARE_LOCK_WAIT=0 and the
 # lock held by the suite (flock), a writer and a reader exit 6 at once,
-# name the holder, and write nothing.
+# name the holder, and write nothing. And a reader that starts in a fresh
+# clone just before its first writer does not report half of its change.
 #
 # Prints one line per check, then "N passed, M failed"; exits 1 on any failure.
 # All people, places and organisations here are invented.
@@ -309,6 +310,9 @@ judge_round() {
   # The folder as a whole.
   "$bin/care-report" -C "$cf" check >"$scratch/check.out" 2>"$scratch/check.err"
   check "round $r: care-report check is clean" $? "$(cat "$scratch/check.err")"
+  local empty
+  empty=$(cd "$cf" && find cases outreach -type d -empty | tr '\n' ' ')
+  check "round $r: no empty folder is left under cases/ or outreach/" "$([ -z "$empty" ]; echo $?)" "empty: $empty"
   local left
   left=$(ls -A "$cf/.care/local/journal" 2>/dev/null | tr '\n' ' ')
   check "round $r: no journal is left (.care/local/journal holds: ${left:-nothing})" "$([ -z "$left" ]; echo $?)"
@@ -407,6 +411,50 @@ holder_pid=
 (cd "$cf" && CARE_LOCK_WAIT=0 "$bin/care-plan" add $id --phase reintegration --type education --budget 10 \
   --description "after the holder (invented)" --reason "lock free again") >"$scratch/held.out" 2>"$scratch/held.err"
 check "once the holder is gone, a writer with CARE_LOCK_WAIT=0 writes" $? "$(cat "$scratch/held.err")"
+
+# --- a reader that starts before the first writer of a fresh clone ---------------------------
+# Where no command has written yet there is no .care/local and so no lock:
+# the reader reads without one. A first writer that starts meanwhile must not
+# let it report half of a change. strace stops each at a chosen step (no
+# timing): the reader just before it lists cases/, the writer of a new case
+# (three records) after its first record is in place.
+stopped() { case "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" in T | t) return 0 ;; esac; return 1; }
+traced_child() { pgrep -P "$1" | head -1; }
+holds_lock() { ls -l "/proc/$1/fd" 2>/dev/null | grep -q "\.care/local/lock$"; }
+if command -v strace >/dev/null && command -v pgrep >/dev/null &&
+   (strace -o /dev/null -e trace=write true) >/dev/null 2>&1; then
+  race="$scratch/race"
+  cp -R "$base" "$race"
+  n=$(cd "$race" && strace -e trace=openat "$bin/care-report" check 2>&1 >/dev/null | grep '^openat' |
+    grep -n '/cases", ' | cut -d: -f1)
+  (cd "$race" && exec strace -o /dev/null -e trace=openat -e inject="openat:signal=STOP:when=$n" \
+    "$bin/care-report" check -v) >"$scratch/race-reader.out" 2>"$scratch/race-reader.err" &
+  reader_strace=$!
+  reader=
+  until [ -n "$reader" ] && stopped "$reader"; do sleep 0.05; reader=$(traced_child $reader_strace); done
+  (cd "$race" && exec strace -o /dev/null -e trace=renameat -e inject=renameat:signal=STOP:when=3 \
+    "$bin/care-intake" new --host AT --nationality FR --return-country FR --sex female --birth 1990-06-15 \
+    --referral-date 2014-03-06 --referred-by "Example Shelter (fictional)" --referred-by-kind shelter \
+    --consent data_processing --given-name Example --family-name Person-Race --record-ineligible) \
+    >"$scratch/race-writer.out" 2>"$scratch/race-writer.err" &
+  writer_strace=$!
+  writer=
+  until [ -n "$writer" ] && stopped "$writer"; do sleep 0.05; writer=$(traced_child $writer_strace); done
+  half=$(ls "$race/cases/AT-2014-002" | tr '\n' ' ')
+  kill -CONT "$reader"
+  # The reader either ends (having read what was there) or waits for the lock.
+  while kill -0 "$reader" 2>/dev/null && ! holds_lock "$reader"; do sleep 0.05; done
+  kill -CONT "$writer"
+  wait "$writer_strace"
+  writer_rc=$?
+  wait "$reader_strace"
+  reader_rc=$?
+  check "fresh clone: a reader started before the first writer, which it met halfway ($half), reads the whole change (exit $reader_rc)" \
+    "$([ "$reader_rc" = 0 ] && [ "$writer_rc" = 0 ] && grep -q "checked 5 records in 2 cases: 0 errors" "$scratch/race-reader.err"; echo $?)" \
+    "writer exit $writer_rc" "$(cat "$scratch/race-reader.err")"
+else
+  ok "a reader meeting the first writer of a fresh clone: skipped (no strace or pgrep, or no ptrace here)"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
