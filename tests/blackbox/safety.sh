@@ -6,7 +6,8 @@
 #   bash tests/blackbox/safety.sh BIN_DIR SOURCE_DIR
 #
 # Links: a case folder, assessments/, monitoring/, identity.yaml, case.yaml,
-# .care and .care/local, each a link to something outside the folder. Every
+# plan.yaml, .care, .care/local, cases/ and outreach/, each a link to
+# something outside the folder. Every
 # writer that would write through the link refuses (non-zero), the folder is
 # unchanged, and what the link points at stays as it was (an empty folder
 # stays empty); care-report check reports the link.
@@ -264,6 +265,24 @@ for which in .care .care/local; do
   check "  ... no lock, journal or .gitignore made outside" "$([ -z "$(ls -A "$outside")" ]; echo $?)" "$(ls -A "$outside")"
   grep -q "symbolic link" "$scratch/err"
   check "  ... the writer says it is a link" $? "$(cat "$scratch/err")"
+  reported "$what" "^care-report: $which: error: symbolic links are not followed"
+done
+
+# --- cases/ and outreach/ as links ------------------------------------------------------------
+for which in cases outreach; do
+  fresh
+  setup "$cf" care-intake outreach add --date 2014-05-03 --country AT --type information_meeting --participants 12 \
+    --organisation "Example Counselling Centre (fictional)=ngo"
+  link_out "$which"
+  what="$which/ is a link to a folder outside"
+  refuses "$what; care-intake consent" care-intake consent AT-2014-001 --grant sharing_return_country --date 2014-04-01
+  refuses "$what; care-intake new" care-intake new --host AT --nationality NG --return-country NG --sex male \
+    --birth 1988-01-02 --referral-date 2014-05-05 --referred-by "Example Shelter (fictional)" \
+    --referred-by-kind shelter --consent data_processing --given-name Example --family-name Person-Five
+  refuses "$what; care-intake outreach add" care-intake outreach add --date 2014-06-03 --country AT \
+    --type information_meeting --participants 9 --organisation "Example Counselling Centre (fictional)=ngo"
+  refuses "$what; care-intake list (it would read through the link, or leave it out)" care-intake list
+  reported "$what" "^care-report: $which: error: symbolic links are not followed"
 done
 
 # --- reports written with -o -----------------------------------------------------------------
