@@ -20,8 +20,10 @@
 # care-report check is clean; no journal is left; git holds every change,
 # one commit per command that exited 0. Last, with CARE_LOCK_WAIT=0 and the
 # lock held by the suite (flock), a writer and a reader exit 6 at once,
-# name the holder, and write nothing. And a reader that starts in a fresh
-# clone just before its first writer does not report half of its change.
+# name the holder, and write nothing. An edit (care-intake, care-plan,
+# care-monitor edit) whose record another command changed while the editor
+# was open refuses (6) and keeps the other change. And a reader that starts
+# in a fresh clone just before its first writer does not report half of it.
 #
 # Prints one line per check, then "N passed, M failed"; exits 1 on any failure.
 # All people, places and organisations here are invented.
@@ -411,6 +413,42 @@ holder_pid=
 (cd "$cf" && CARE_LOCK_WAIT=0 "$bin/care-plan" add $id --phase reintegration --type education --budget 10 \
   --description "after the holder (invented)" --reason "lock free again") >"$scratch/held.out" 2>"$scratch/held.err"
 check "once the holder is gone, a writer with CARE_LOCK_WAIT=0 writes" $? "$(cat "$scratch/held.err")"
+
+# --- an edit while another command writes the same record ----------------------------------
+# The editor (a script) lets another command change the record first, then
+# saves its own change: the edit must refuse (6), and the other change stay.
+# edit_meddled WHAT FILE MARK MEDDLER -- EDIT-COMMAND...: MEDDLER is a command line (run by sh).
+edit_meddled() {
+  local what=$1 file=$2 mark=$3 meddler=$4
+  shift 5
+  {
+    echo '#!/bin/sh'
+    echo "cd '$cf' && $meddler >'$scratch/meddler.out' 2>&1; echo \$? >'$scratch/meddler.rc'"
+    echo "printf 'notes: saved by the edit (invented)\\n' >>\"\$1\""
+  } >"$scratch/meddle.sh"
+  chmod +x "$scratch/meddle.sh"
+  (cd "$cf" && VISUAL="$scratch/meddle.sh" "$bin/$@") </dev/null >"$scratch/edit.out" 2>"$scratch/edit.err"
+  local rc=$?
+  if [ "$rc" = 6 ] && [ "$(cat "$scratch/meddler.rc")" = 0 ] && grep -qF -- "$mark" "$cf/$file" &&
+     ! grep -q "saved by the edit" "$cf/$file" && grep -q "changed while it was being edited" "$scratch/edit.err"; then
+    ok "$what: the edit exits 6, the other command's change is kept"
+  else
+    not_ok "$what: the edit exits 6, the other command's change is kept" \
+      "edit exit $rc, meddler exit $(cat "$scratch/meddler.rc")" \
+      "$(cat "$scratch/edit.err" "$scratch/meddler.out")" "$(tail -5 "$cf/$file")"
+  fi
+  find "$cf/cases" -name '.*.tmp-*' -delete  # the edited copy the edit keeps for its user
+}
+edit_meddled "care-intake edit, while care-intake consent writes case.yaml" "cases/$id/case.yaml" \
+  'date: "2014-06-02"' "'$bin/care-intake' consent $id --grant assistance --date 2014-06-02" -- care-intake edit $id
+edit_meddled "care-plan edit, while care-plan add writes plan.yaml" "cases/$id/plan.yaml" \
+  "item during an edit (invented)" "'$bin/care-plan' add $id --phase reintegration --type education --budget 10 \
+--description 'item during an edit (invented)' --reason x" -- care-plan edit $id
+edit_meddled "care-monitor edit, while care-monitor move writes monitoring-plan.yaml" \
+  "cases/$id/monitoring-plan.yaml" "reason: moved during an edit (invented)" \
+  "'$bin/care-monitor' move $id 5 --to 2015-04-20 --reason 'moved during an edit (invented)'" -- care-monitor edit $id
+"$bin/care-report" -C "$cf" check >/dev/null 2>"$scratch/check.err"
+check "after the edits: care-report check is clean" $? "$(cat "$scratch/check.err")"
 
 # --- a reader that starts before the first writer of a fresh clone ---------------------------
 # Where no command has written yet there is no .care/local and so no lock:
