@@ -28,6 +28,9 @@ int check_command(const cli::GlobalOptions& global, const CheckFlags& flags) {
   auto session = open(global, code);
   if (!session) return code;
   Result result = run(session->root, session->cwd, session->config, session->today, {flags.paths, flags.strict});
+  auto again = cli::read_again(*session, kProgram, code);
+  if (!again) return code;
+  if (*again) result = run(session->root, session->cwd, session->config, session->today, {flags.paths, flags.strict});
   print_bad_paths(result);
   if (flags.format == "json") {
     std::fputs(diag::render_json(result.problems).c_str(), stdout);

@@ -47,15 +47,17 @@ std::string lock_holder() {
   return fmt::format("{} (process {}, since {})", invocation(), ::getpid(), when);
 }
 
-int exit_code_of(folder::LockResult r) {
+// A writer that cannot make or lock .care/local (a full disk, no
+// permission, a link) could not write: 5, like any other failed write.
+int exit_code_of(folder::LockResult r, folder::Access access) {
   switch (r) {
     case folder::LockResult::Busy: return kBusy;
     case folder::LockResult::Unfinished: return kUnfinished;
-    default: return kNoCaseFolder;
+    default: return access == folder::Access::Write ? kWriteFailed : kNoCaseFolder;
   }
 }
 
-std::string advice_for(folder::LockResult r) {
+std::string advice_for(folder::LockResult r, folder::Access access) {
   switch (r) {
     case folder::LockResult::Busy:
       return "; nothing was changed. Run the command again when that one has finished "
@@ -63,7 +65,7 @@ std::string advice_for(folder::LockResult r) {
     case folder::LockResult::Unfinished:
       return "; nothing else was done. Mend what it names (disk space, permissions), "
              "then run any care command: it completes the change";
-    default: return {};
+    default: return access == folder::Access::Write ? "; nothing was changed" : "";
   }
 }
 
@@ -142,8 +144,8 @@ Opened open_session(const GlobalOptions& options, folder::Access access) {
   // care.toml is read under the lock too: a change may be under way.
   s.lock = std::make_shared<folder::FolderLock>();
   if (auto r = s.lock->take(s.root, access, *wait, lock_holder()); r != folder::LockResult::Taken) {
-    out.exit_code = exit_code_of(r);
-    out.message = s.lock->message() + advice_for(r);
+    out.exit_code = exit_code_of(r, access);
+    out.message = s.lock->message() + advice_for(r, access);
     return out;
   }
   out.notice = s.lock->note();
@@ -157,6 +159,16 @@ Opened open_session(const GlobalOptions& options, folder::Access access) {
   s.config = std::move(*config.config);
   out.session = std::move(s);
   return out;
+}
+
+std::optional<bool> read_again(Session& session, std::string_view program, int& code) {
+  if (!session.lock) return false;
+  auto r = session.lock->relock_if_written_meanwhile();
+  if (!r) return false;
+  if (*r == folder::LockResult::Taken) return true;
+  print_error(program, session.lock->message() + advice_for(*r, folder::Access::Read));
+  code = exit_code_of(*r, folder::Access::Read);
+  return std::nullopt;
 }
 
 std::optional<Session> open_or_explain(const GlobalOptions& options, std::string_view program, int& code,

@@ -51,6 +51,13 @@ Opened open_session(const GlobalOptions& options, folder::Access access = folder
 std::optional<Session> open_or_explain(const GlobalOptions& options, std::string_view program, int& code,
                                        folder::Access access = folder::Access::Read);
 
+// For a command that read the folder without its lock (none had written
+// there yet, so there was none): true when it must read again, because a
+// first writer started meanwhile and what it read may be half of a change;
+// the shared lock is then held. nullopt, with the reason printed and the
+// exit status in `code`, when the lock cannot be taken.
+std::optional<bool> read_again(Session& session, std::string_view program, int& code);
+
 // What this process is ("care-plan add"), for the lock file: set once by main.
 void set_invocation(std::string words);
 

@@ -14,12 +14,20 @@ std::optional<Workspace> open_workspace(const GlobalOptions& options, std::strin
   records::LoadOptions load;
   load.read_identity = read_identity;
   auto loaded = records::load(session->root, session->config, session->cwd, load);
-  if (access == folder::Access::Read) session->lock->release();
+  if (access == folder::Access::Read) {
+    auto again = read_again(*session, program, code);
+    if (!again) return std::nullopt;
+    if (*again) loaded = records::load(session->root, session->config, session->cwd, load);
+    session->lock->release();
+  }
   // A folder read in part would give a wrong list, a wrong due date or a
   // duplicate check that missed someone, without a word: refuse instead.
+  // A link under cases/ or outreach/ is never followed, so what it stands
+  // for (a whole case, a person's identity) is not read either.
   diag::Diagnostics unreadable;
   for (const auto& d : loaded.problems)
-    if (d.code == "folder.unreadable" || d.code == "file.unreadable") unreadable.push_back(d);
+    if (d.code == "folder.unreadable" || d.code == "file.unreadable" || d.code == "folder.symlink")
+      unreadable.push_back(d);
   if (!unreadable.empty()) {
     print_problems(unreadable, program);
     print_error(program, "the case folder cannot be read whole; nothing was done");

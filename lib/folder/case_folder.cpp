@@ -91,9 +91,20 @@ void walk(Listing& out, const fs::path& folder, const fs::path& root, const fs::
 
 Listing list_record_files(const fs::path& root, const fs::path& cwd) {
   Listing out;
+  // A link in place of cases/ or outreach/, or of .care or .care/local
+  // (the lock and the journal), is never followed by a command that writes:
+  // it is reported, and what it points at is not read either.
+  for (const char* place : {".care", ".care/local", "cases", "outreach"}) {
+    std::error_code ec;
+    if (std::string_view(place) == ".care/local" && fs::is_symlink(root / ".care", ec)) continue;
+    if (!fs::is_symlink(root / place, ec)) continue;
+    out.problems.push_back(diag::in_file(display_path(root / place, cwd), "folder.symlink",
+                                         "symbolic links are not followed",
+                                         "Put the folder itself here, not a link to it."));
+  }
   for (const char* top : {"cases", "outreach"}) {
     std::error_code ec;
-    if (fs::is_directory(root / top, ec)) walk(out, root / top, root, cwd);
+    if (!fs::is_symlink(root / top, ec) && fs::is_directory(root / top, ec)) walk(out, root / top, root, cwd);
   }
   std::sort(out.files.begin(), out.files.end(),
             [](const RecordFile& a, const RecordFile& b) { return a.relative < b.relative; });

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <map>
 
@@ -31,15 +32,29 @@ std::string errno_reason(std::string_view what, std::string_view name) {
   return fmt::format("cannot {} {}: {}", what, name, std::strerror(errno));
 }
 
+// "cases/AT-2014-001/plan.yaml" -> {"cases/AT-2014-001", "plan.yaml"}; "outreach" -> {"", "outreach"}.
 std::pair<std::string, std::string> split_parent(const std::string& relative) {
   auto slash = relative.rfind('/');
+  if (slash == std::string::npos) return {{}, relative};
   return {relative.substr(0, slash), relative.substr(slash + 1)};
+}
+
+// The folder `parent` beneath the root ("" is the root itself).
+util::Fd open_parent(int root, const std::string& parent, bool create, std::string& error) {
+  return parent.empty() ? util::Fd(::dup(root)) : util::open_beneath(root, parent, create, error);
 }
 
 // Only records' places: a manifest, even a planted one, can name nothing else.
 bool is_record_place(const std::string& relative) {
   auto parts = util::path_components(relative);
   return parts.size() >= 2 && (parts[0] == "cases" || parts[0] == "outreach");
+}
+
+// A folder a change may make: a record's place, or cases/ or outreach/
+// itself (the first outreach record of a folder makes outreach/).
+bool is_claim_place(const std::string& relative) {
+  auto parts = util::path_components(relative);
+  return is_record_place(relative) || (parts.size() == 1 && (parts[0] == "cases" || parts[0] == "outreach"));
 }
 
 std::string manifest_of(const std::vector<Step>& steps) {
@@ -67,7 +82,7 @@ std::optional<std::vector<Step>> parse_manifest(const std::string& text) {
       ended = true;
     } else if (line.starts_with("commit\t") && line.size() > 7) {
       steps.push_back({Step::Commit, line.substr(7), {}});
-    } else if (line.starts_with("claim\t") && is_record_place(line.substr(6))) {
+    } else if (line.starts_with("claim\t") && is_claim_place(line.substr(6))) {
       steps.push_back({Step::Claim, line.substr(6), {}});
     } else if (auto tab = line.find('\t', 4); line.starts_with("put\t") && tab != std::string::npos &&
                                                line.compare(4, 1, "f") == 0 && is_record_place(line.substr(tab + 1))) {
@@ -85,14 +100,14 @@ util::Fd open_journal(int root, bool create, std::string& error) {
   return local ? util::open_beneath(local.get(), "journal", create, error) : util::Fd();
 }
 
-// Removes a folder that holds only empty folders (a claim never filled).
+// Removes a claimed folder if it is empty (a claim never filled). Claims
+// are removed deepest first, so a folder claimed inside another is gone by
+// the time the outer one is removed; anything else keeps a folder in place.
 void remove_if_empty(int root, const std::string& relative) {
   auto [parent, name] = split_parent(relative);
   std::string error;
-  util::Fd up = util::open_beneath(root, parent, false, error);
+  util::Fd up = open_parent(root, parent, false, error);
   if (!up) return;
-  if (util::Fd dir = util::open_beneath(up.get(), name, false, error))
-    for (const auto& inner : util::names_in(dir.get())) ::unlinkat(dir.get(), inner.c_str(), AT_REMOVEDIR);
   if (::unlinkat(up.get(), name.c_str(), AT_REMOVEDIR) == 0) util::sync_folder(up.get());
 }
 
@@ -120,8 +135,8 @@ std::optional<std::vector<Step>> read_steps(int journal, const char* which, std:
 void roll_back(int root, int journal) {
   std::string error;
   if (auto steps = read_steps(journal, kPending, error))
-    for (const auto& s : *steps)
-      if (s.kind == Step::Claim) remove_if_empty(root, s.relative);
+    for (auto s = steps->rbegin(); s != steps->rend(); ++s)  // the deepest folder first
+      if (s->kind == Step::Claim) remove_if_empty(root, s->relative);
   remove_journal_folder(journal, kPending);
 }
 
@@ -129,6 +144,13 @@ void roll_back(int root, int journal) {
 // into place. Run again after a crash, it picks up where it stopped.
 std::string roll_forward(int root, int journal, std::string& file, Recovered* commit = nullptr) {
   std::string error;
+  // The manifest is the last file taken out of a completed journal (the
+  // staged files, "f1"..., were renamed into place before it): an empty
+  // journal was completed, and only the removal of its folder was cut short.
+  if (util::Fd done = util::open_beneath(journal, kCommitted, false, error); done && util::names_in(done.get()).empty()) {
+    remove_journal_folder(journal, kCommitted);
+    return util::entry_at(journal, kCommitted) ? errno_reason("remove", "the completed journal") : std::string();
+  }
   auto steps = read_steps(journal, kCommitted, error);
   if (!steps) return error;
   util::Fd staged = util::open_beneath(journal, kCommitted, false, error);
@@ -209,9 +231,9 @@ PublishOutcome conflict_in(const ChangeSet& change, int root) {
 }
 
 // Writes the staged files and the manifest into journal/pending.
-PublishOutcome stage(int journal, const ChangeSet& change) {
+PublishOutcome stage(int journal, const ChangeSet& change, const std::vector<std::string>& claims) {
   std::vector<Step> steps;
-  for (const auto& c : change.claims) steps.push_back({Step::Claim, c, {}});
+  for (const auto& c : claims) steps.push_back({Step::Claim, c, {}});
   if (::mkdirat(journal, kPending, 0700) != 0) return {Published::NothingChanged, ".care/local/journal", errno_reason("create", "the journal")};
   std::string error;
   util::Fd pending = util::open_beneath(journal, kPending, false, error);
@@ -230,11 +252,11 @@ PublishOutcome stage(int journal, const ChangeSet& change) {
 }
 
 // The claimed folders, made now so that a clash is seen before anything happens.
-PublishOutcome claim(int root, const ChangeSet& change) {
-  for (const auto& c : change.claims) {
+PublishOutcome claim(int root, const std::vector<std::string>& claims) {
+  for (const auto& c : claims) {
     auto [parent, name] = split_parent(c);
     std::string error;
-    util::Fd up = util::open_beneath(root, parent, true, error);
+    util::Fd up = open_parent(root, parent, true, error);
     if (!up) return {Published::NothingChanged, c, error};
     if (::mkdirat(up.get(), name.c_str(), 0700) != 0)
       return {errno == EEXIST ? Published::Conflict : Published::NothingChanged, c,
@@ -242,6 +264,34 @@ PublishOutcome claim(int root, const ChangeSet& change) {
     util::sync_folder(up.get());
   }
   return {};
+}
+
+// The folders on the way to the files that do not exist yet ("monitoring"
+// of a case's first contact), shallowest first, so that they are claimed:
+// made as part of the change, and removed again if it never happens.
+std::vector<std::string> missing_folders(int root, const ChangeSet& change) {
+  std::vector<std::string> missing;
+  for (const auto& f : change.files) {
+    util::Fd here(::dup(root));
+    std::string walked;
+    bool absent = false;
+    for (const auto& part : util::path_components(split_parent(f.relative).first)) {
+      walked += (walked.empty() ? "" : "/") + part;
+      if (!absent) {
+        auto e = util::entry_at(here.get(), part);
+        if (e && e->kind != 'd') break;  // a link or a file: refused when the folder is opened
+        absent = !e;
+        std::string error;
+        if (!absent) here = util::open_beneath(here.get(), part, false, error);
+        if (!absent && !here) break;
+      }
+      if (absent && is_claim_place(walked) && std::find(missing.begin(), missing.end(), walked) == missing.end())
+        missing.push_back(walked);
+    }
+  }
+  for (const auto& c : change.claims)
+    if (std::find(missing.begin(), missing.end(), c) == missing.end()) missing.push_back(c);
+  return missing;
 }
 
 // The folders the files go into, made before the change is committed, so
@@ -263,8 +313,9 @@ PublishOutcome publish(int root, const ChangeSet& change) {
   if (!journal) return {Published::NothingChanged, ".care/local/journal", error};
   if (has_unfinished(root)) return {Published::Unfinished, {}, "an earlier change is still unfinished"};
   if (auto found = conflict_in(change, root); found.result != Published::Done) return found;
-  PublishOutcome out = stage(journal.get(), change);
-  if (out.result == Published::Done) out = claim(root, change);
+  std::vector<std::string> claims = missing_folders(root, change);
+  PublishOutcome out = stage(journal.get(), change, claims);
+  if (out.result == Published::Done) out = claim(root, claims);
   if (out.result == Published::Done) out = make_parents(root, change);
   if (out.result == Published::Done && ::renameat(journal.get(), kPending, journal.get(), kCommitted) != 0)
     out = {Published::NothingChanged, ".care/local/journal", errno_reason("commit", "the journal")};

@@ -7,7 +7,9 @@
 // command throws the pending files away; after it, the files are renamed
 // into place, and a command that finds a `committed` journal finishes those
 // renames first. Either way, no reader ever sees half of a change for long,
-// and the folder ends as before or as after.
+// and the folder ends as before or as after. The folders a change makes (a
+// new case's, the monitoring/ of a first contact) are claimed: made before
+// the commit, and removed again when the change is dropped.
 //
 // Every folder is opened beneath the case folder without following links,
 // and no file is written anywhere but in the journal: a link planted in the

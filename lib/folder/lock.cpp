@@ -21,8 +21,10 @@ LockResult FolderLock::take(const std::filesystem::path& root, Access access, st
   root_ = util::open_root(root.string(), message_);
   if (!root_) return LockResult::Failed;
   std::string error;
-  // A reader does not make .care/local: where no command ever wrote, there
-  // is no change to wait for, and a folder it may only read stays as it is.
+  // A reader does not make .care/local: a folder it may only read stays as
+  // it is. Where no command ever wrote there is no change to wait for, but
+  // a first writer may start while the reader reads: the reader asks
+  // relock_if_written_meanwhile() when it has read.
   local_ = open_local(root_.get(), access == Access::Write, error);
   if (!local_ && access == Access::Read) {
     unlocked_ = true;
@@ -32,6 +34,19 @@ LockResult FolderLock::take(const std::filesystem::path& root, Access access, st
     message_ = fmt::format("cannot use {}: {}", kLocalFolder, error);
     return LockResult::Failed;
   }
+  return lock_local(access);
+}
+
+std::optional<LockResult> FolderLock::relock_if_written_meanwhile() {
+  if (!unlocked_) return std::nullopt;
+  std::string error;
+  local_ = open_local(root_.get(), false, error);
+  if (!local_) return std::nullopt;
+  unlocked_ = false;
+  return lock_local(Access::Read);
+}
+
+LockResult FolderLock::lock_local(Access access) {
   LockResult taken = take_mode(access == Access::Write ? util::LockMode::Exclusive : util::LockMode::Shared);
   if (taken != LockResult::Taken) return taken;
   if (!has_unfinished(root_.get())) return LockResult::Taken;

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "util/beneath.h"
@@ -34,6 +35,11 @@ class FolderLock {
   // or none (care-intake edit, after the editor closes).
   LockResult hold_exclusive();
   void release() { lock_.release(); }
+  // A reader that found no .care/local read without a lock. If a writer
+  // made .care/local meanwhile, what was read may be half of its change:
+  // the shared lock is taken now (a change left unfinished is finished
+  // first) and the caller must read again. nullopt when nothing happened.
+  std::optional<LockResult> relock_if_written_meanwhile();
 
   bool exclusive() const { return lock_.held() && lock_.mode() == util::LockMode::Exclusive; }
   int root_fd() const { return root_.get(); }
@@ -44,6 +50,7 @@ class FolderLock {
   const std::string& note() const { return note_; }
 
  private:
+  LockResult lock_local(Access access);
   LockResult take_mode(util::LockMode mode);
   LockResult finish_left_change();
   LockResult busy();

@@ -35,8 +35,10 @@ std::vector<std::string> complete(Draft& draft, NewCaseInput& input) {
   return missing;
 }
 
-int refuse(const Registration& r) {
-  if (!r.ineligible.empty() && r.outcome.problems.empty()) {
+int refuse(const Registration& r, bool record_ineligible) {
+  // An ineligible referral given with --record-ineligible is refused only
+  // as a duplicate: say so, not to add the flag it has.
+  if (!r.ineligible.empty() && r.outcome.problems.empty() && !record_ineligible) {
     cli::print_error(kProgram, fmt::format("not eligible: {}", fmt::join(r.ineligible, "; ")));
     std::fputs("Nothing was written. To keep the referral for the statistics as a closed, ineligible case, "
                "run the command again with --record-ineligible.\n", stderr);
@@ -69,9 +71,9 @@ int new_command(const cli::GlobalOptions& global, NewFlags flags) {
     return cli::kUsage;
   }
   Registration r = register_case(w->session, w->folder, std::move(draft), flags.input, flags.dry_run);
-  // Written but not committed to git (7) still registered the case: say its ID.
-  bool registered = !r.outcome.written.empty();
-  if (!registered && (r.outcome.exit_code != cli::kOk || !r.outcome.problems.empty())) return refuse(r);
+  // Written but not committed to git (7): the case exists, so its ID is printed like any other.
+  bool written = r.outcome.exit_code == cli::kOk || r.outcome.exit_code == cli::kNotCommitted;
+  if (!written || !r.outcome.problems.empty()) return refuse(r, flags.input.record_ineligible);
   if (r.series.chosen_now) cli::print_error(kProgram, "note: " + series_note(r.series, r.id));
   if (flags.dry_run) return change::report(r.outcome, kProgram);
   std::fputs((r.id + "\n").c_str(), stdout);

@@ -195,9 +195,9 @@ int outreach_add_command(const cli::GlobalOptions& global, const OutreachAddFlag
       outcome.failure = fmt::format("warning: the record was written, but this clone's series could not be "
                                     "recorded: {}; the next registration picks a new one", error);
   code = change::report(outcome, kProgram);
-  // The ID alone, so that a script can take it: id=$(care-intake outreach add ...),
-  // also when the record was written but not committed to git.
-  if (!outcome.written.empty()) std::puts(id.c_str());
+  // The ID alone, so that a script can take it: id=$(care-intake outreach add ...); also when
+  // the record was written but not committed to git (7).
+  if ((code == cli::kOk || code == cli::kNotCommitted) && !flags.dry_run) std::puts(id.c_str());
   return code;
 }
 

@@ -132,6 +132,10 @@ int show_command(const cli::GlobalOptions& global, const ShowFlags& flags) {
     return cli::kFindings;
   }
   Shown shown = render_case(session->root, flags.id, case_files(session->root, flags.id, flags.identity), flags.format);
+  auto again = cli::read_again(*session, kProgram, code);
+  if (!again) return code;
+  if (*again)
+    shown = render_case(session->root, flags.id, case_files(session->root, flags.id, flags.identity), flags.format);
   std::fputs(shown.text.c_str(), stdout);
   cli::print_problems(shown.problems, kProgram);
   return shown.problems.empty() ? cli::kOk : cli::kFindings;

@@ -46,7 +46,7 @@ Node keyed(std::string_view key_name, const std::string& key, std::string_view v
   return n;
 }
 
-// Appends parsed specs to a list field; returns the bad spec, if any.
+// Appends parsed specs to a list field; returns what is wrong with a bad spec, if any.
 std::optional<std::string> add_specs(Node& record, std::string_view field, const std::vector<std::string>& specs,
                                      std::string_view key_name, std::string_view value_name, bool integer_key) {
   if (specs.empty()) return std::nullopt;
@@ -54,11 +54,13 @@ std::optional<std::string> add_specs(Node& record, std::string_view field, const
   Node fresh = Node::sequence();
   for (const auto& spec : specs) {
     std::string key, value, note;
-    if (!split_spec(spec, key, value, note)) return spec;
+    if (!split_spec(spec, key, value, note)) return fmt::format("\"{}\" should be KEY=VALUE or KEY=VALUE:note", spec);
     Node entry = keyed(key_name, key, value_name, Node::string(value), note);
     if (integer_key) {
       auto number = util::whole_number(key);  // "2x" is no item number
-      if (!number) return spec;
+      if (!number)
+        return fmt::format("\"{}\": \"{}\" is not an {} number (the plan numbers its items 1, 2, 3...)", spec, key,
+                           key_name);
       entry.set(std::string(key_name), Node::integer(*number));
     }
     (list ? *list : fresh).push_back(std::move(entry));
@@ -99,7 +101,9 @@ int add_sustainability(const cli::Workspace& w, Node& record, const std::vector<
       problems.push_back(fmt::format("question {} is answered twice", a.substr(0, eq)));
     else given.emplace_back(a.substr(0, eq), static_cast<int>(*value));
   }
-  Scores s = score(*loaded.instrument, given, problems);  // unknown questions and scores off the scale too
+  // The well-formed answers are scored even when others are not, so that
+  // every bad answer is named at once.
+  Scores s = score(*loaded.instrument, given, problems);
   if (!problems.empty())
     return refused(fmt::format("{}", fmt::join(problems, "; ")),
                    "Give each question once, as --answer QUESTION=SCORE with a question and a score of "
@@ -140,7 +144,7 @@ int build_contact(const cli::Workspace& w, const records::Case& c, const RecordF
   if (number && !record.find("number")) record.set("number", Node::integer(*number));
   std::optional<std::string> bad = add_specs(record, "items", f.items, "item", "progress", true);
   if (!bad) bad = add_specs(record, "risk.factors", f.risks, "factor", "level", false);
-  if (bad) return refused(fmt::format("\"{}\" should be KEY=VALUE or KEY=VALUE:note", *bad), "See care-monitor record --help.");
+  if (bad) return refused(*bad, "See care-monitor record --help.");
   if (!f.overall_risk.empty()) records::put_text(record, "risk.overall", f.overall_risk);
   if (!f.wellbeing.empty()) {
     auto colon = f.wellbeing.find(':');

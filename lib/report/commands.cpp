@@ -54,6 +54,9 @@ std::optional<check::Result> read_folder(const cli::GlobalOptions& g, cli::Sessi
   check::Request request;
   request.read_identity = false;
   check::Result result = check::run(session.root, session.cwd, session.config, session.today, request);
+  auto again = cli::read_again(session, kProgram, code);
+  if (!again) return std::nullopt;
+  if (*again) result = check::run(session.root, session.cwd, session.config, session.today, request);
   if (result.unreadable) {  // a report on part of the folder would give wrong figures
     diag::Diagnostics unreadable;
     for (const auto& d : result.problems)
