@@ -9,7 +9,6 @@
 
 #include <charconv>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -27,21 +26,53 @@ constexpr std::string_view kSyntaxHint =
 // Thrown only inside this file to stop the parser early (depth cap).
 struct StopParsing {};
 
+enum class Numeral { None, Integer, Fraction };
+
+// Whether text is a number as JSON writes one: -?(0|[1-9][0-9]*), then
+// perhaps a fraction (.[0-9]+) and an exponent ([eE][-+]?[0-9]+).
+Numeral json_numeral(std::string_view text) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    std::size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i - start;
+  };
+  auto next_is = [&](std::string_view chars) {
+    return i < text.size() && chars.find(text[i]) != std::string_view::npos;
+  };
+  if (next_is("-")) ++i;
+  if (next_is("0"))
+    ++i;
+  else if (!next_is("123456789") || digits() == 0)
+    return Numeral::None;
+  Numeral kind = Numeral::Integer;
+  if (next_is(".")) {
+    ++i;
+    if (digits() == 0) return Numeral::None;
+    kind = Numeral::Fraction;
+  }
+  if (next_is("eE")) {
+    ++i;
+    if (next_is("-+")) ++i;
+    if (digits() == 0) return Numeral::None;
+    kind = Numeral::Fraction;
+  }
+  return i == text.size() ? kind : Numeral::None;
+}
+
 // Types a plain scalar. Numbers must look like JSON numbers so that a code
 // such as 0012 or a date stays a string.
 Node resolve_plain(const std::string& text, Location at) {
   if (text == "true") return Node::boolean(true, std::move(at));
   if (text == "false") return Node::boolean(false, std::move(at));
-  static const std::regex integer(R"(-?(0|[1-9][0-9]*))");
-  static const std::regex number(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?)");
-  if (std::regex_match(text, integer)) {
+  Numeral kind = json_numeral(text);
+  if (kind == Numeral::Integer) {
     std::int64_t value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec == std::errc() && end == text.data() + text.size())
       return Node::integer(value, text, std::move(at));
-    return Node::number(std::strtod(text.c_str(), nullptr), text, std::move(at));
   }
-  if (std::regex_match(text, number))
+  if (kind != Numeral::None)
     return Node::number(std::strtod(text.c_str(), nullptr), text, std::move(at));
   return Node::string(text, std::move(at));
 }

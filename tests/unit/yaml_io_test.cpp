@@ -114,6 +114,24 @@ TEST_CASE("yaml_io: syntax errors and bad encoding are located") {
   CHECK(e.column == 7);
 }
 
+TEST_CASE("yaml_io: a plain scalar of 30,000 digits is a number, read without recursion") {
+  const std::string digits(30000, '9');
+  Node n = read("a: " + digits + "\nb: -" + digits + ".5e7\nc: " + digits + "x\nd: 0" + digits + "\n");
+  CHECK(n.find("a")->type() == Node::Type::Number);
+  CHECK(n.find("a")->text() == digits);
+  CHECK(n.find("b")->type() == Node::Type::Number);
+  CHECK(n.find("c")->is_string());
+  CHECK(n.find("d")->is_string());
+  CHECK(read("a: 9223372036854775807\n").find("a")->is_integer());
+  CHECK(read("a: 9223372036854775808\n").find("a")->type() == Node::Type::Number);
+  for (const char* s : {"1.", "1e", "1e+", ".5", "-0", "0.0", "1E-3", "--1", "1.5.2", "+1"}) {
+    CAPTURE(s);
+    Node v = read(std::string("a: ") + s + "\n");
+    bool number = std::string(s) == "-0" || std::string(s) == "0.0" || std::string(s) == "1E-3";
+    CHECK(v.find("a")->is_number() == number);
+  }
+}
+
 TEST_CASE("yaml_io: a second document is refused") {
   CHECK(first_problem("a: 1\n---\nb: 2\n").code == "yaml.documents");
 }
