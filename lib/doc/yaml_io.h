@@ -17,6 +17,7 @@
 
 #include "diag/diagnostic.h"
 #include "doc/node.h"
+#include "util/file_read.h"
 
 namespace care::doc {
 
@@ -33,9 +34,16 @@ struct ParseResult {
 // Parses text that came from display_path (used in locations and messages).
 ParseResult parse(std::string text, std::string display_path, const Limits& limits = {});
 
-// Reads a file and parses it; a missing or unreadable file is a problem too.
+// Reads a file and parses it; a missing or unreadable file is a problem too,
+// and so is anything that is not a regular file (util::read_regular_file).
+// Nothing past limits.max_bytes is read.
 ParseResult read_file(const std::string& file, std::string display_path,
                       const Limits& limits = {});
+
+// The problem to report when util::read_regular_file refused a YAML file or
+// the input read.reason describes.
+diag::Diagnostic read_failure(const util::FileText& read, std::string display_path,
+                              const Limits& limits = {});
 
 // The first line of a record that tells editors running the YAML language
 // server where its schema is. The tools write it; it is not a person's comment.

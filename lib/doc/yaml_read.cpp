@@ -8,12 +8,12 @@
 #include <yaml-cpp/parser.h>
 
 #include <charconv>
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "doc/yaml_io.h"
+#include "util/file_read.h"
 #include "util/utf8.h"
 
 namespace care::doc {
@@ -236,6 +236,24 @@ void parse_events(const std::shared_ptr<const Source>& source, const Limits& lim
 
 }  // namespace
 
+diag::Diagnostic read_failure(const util::FileText& read, std::string display_path, const Limits& limits) {
+  switch (read.failure) {
+    case util::ReadFailure::TooLarge:
+      return diag::in_file(std::move(display_path), "yaml.size",
+                           fmt::format("the file is larger than {} bytes, the most a record may have",
+                                       limits.max_bytes),
+                           "Check that this is the right file; records are a few kilobytes.");
+    case util::ReadFailure::NotRegular:
+      return diag::in_file(std::move(display_path), "file.not-regular",
+                           fmt::format("cannot read the file: {}", read.reason),
+                           "Give the path of the record file itself.");
+    default:
+      return diag::in_file(std::move(display_path), "file.unreadable",
+                           fmt::format("cannot read the file: {}", read.reason),
+                           "Check that it exists and that you may read it.");
+  }
+}
+
 ParseResult parse(std::string text, std::string display_path, const Limits& limits) {
   ParseResult result;
   auto source = std::make_shared<Source>(Source{std::move(display_path), std::move(text)});
@@ -258,22 +276,11 @@ ParseResult parse(std::string text, std::string display_path, const Limits& limi
 }
 
 ParseResult read_file(const std::string& file, std::string display_path, const Limits& limits) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    ParseResult result;
-    result.problems.push_back(diag::in_file(std::move(display_path), "file.unreadable",
-                                            "cannot open the file for reading",
-                                            "Check that it exists and that you may read it."));
-    return result;
-  }
-  std::string text;
-  char buffer[8192];
-  // Read at most one byte past the cap: enough to know the file is too big.
-  while (in && text.size() <= limits.max_bytes) {
-    in.read(buffer, sizeof buffer);
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-  }
-  return parse(std::move(text), std::move(display_path), limits);
+  util::FileText read = util::read_regular_file(file, limits.max_bytes);
+  if (read.ok()) return parse(std::move(read.text), std::move(display_path), limits);
+  ParseResult result;
+  result.problems.push_back(read_failure(read, std::move(display_path), limits));
+  return result;
 }
 
 }  // namespace care::doc

@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "doc/node.h"
+#include "util/file_read.h"
 
 namespace care::monitor {
 
@@ -115,10 +114,25 @@ void read_list(Reader& r, const toml::table& root, std::string_view key, const s
   for (const auto& item : *n->as_array()) each(*item.as_table());
 }
 
+diag::Diagnostic unreadable(const util::FileText& read, const std::string& display_path) {
+  std::string hint = "Create sustainability.toml at the root of the case folder (care-intake init writes an example).";
+  if (read.failure == util::ReadFailure::TooLarge)
+    hint = "The survey is a few questions long; check that this is the right file (care-records(5)).";
+  else if (read.failure == util::ReadFailure::NotRegular)
+    hint = "Replace it with the survey file itself (care-intake init writes an example).";
+  return diag::in_file(display_path, "instrument", fmt::format("cannot read the sustainability survey: {}", read.reason),
+                       std::move(hint));
+}
+
 }  // namespace
 
 InstrumentResult parse_instrument(std::string text, const std::string& display_path) {
   InstrumentResult out;
+  if (text.size() > kMaxInstrumentBytes) {
+    util::FileText refused{{}, util::ReadFailure::TooLarge, fmt::format("it is larger than {} bytes", kMaxInstrumentBytes)};
+    out.problems.push_back(unreadable(refused, display_path));
+    return out;
+  }
   auto source = std::make_shared<doc::Source>(doc::Source{display_path, std::move(text)});
   toml::table root;
   try {
@@ -152,16 +166,11 @@ InstrumentResult parse_instrument(std::string text, const std::string& display_p
 }
 
 InstrumentResult load_instrument(const std::string& file, const std::string& display_path) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    InstrumentResult out;
-    out.problems.push_back(diag::in_file(display_path, "instrument", "cannot read the sustainability survey",
-                                         "Create sustainability.toml at the root of the case folder (care-intake init writes an example)."));
-    return out;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_instrument(text.str(), display_path);
+  util::FileText read = util::read_regular_file(file, kMaxInstrumentBytes);
+  if (read.ok()) return parse_instrument(std::move(read.text), display_path);
+  InstrumentResult out;
+  out.problems.push_back(unreadable(read, display_path));
+  return out;
 }
 
 Scores score(const Instrument& ins, const std::vector<std::pair<std::string, int>>& answers,

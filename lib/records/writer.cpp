@@ -1,34 +1,43 @@
 #include "records/writer.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 
 #include "doc/yaml_io.h"
 #include "schema/catalog.h"
 #include "util/atomic_file.h"
+#include "util/file_read.h"
 
 namespace care::records {
 namespace fs = std::filesystem;
 namespace {
 
-std::optional<std::string> existing_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+// What the record would replace. Anything there that cannot be read whole as
+// a regular file (a named pipe, a folder, a link, a file too large to be a
+// record) is left alone and refuses the write: replacing it unseen could lose
+// a person's work, and opening a named pipe could hang.
+bool existing_unusable(const WriteRequest& r, const util::FileText& existing, WriteOutcome& out) {
+  switch (existing.failure) {
+    case util::ReadFailure::None:
+    case util::ReadFailure::Missing: return false;
+    case util::ReadFailure::NotRegular:
+      out.problems.push_back(diag::in_file(r.shown, "folder.not-regular",
+                                           fmt::format("cannot replace the record: {}", existing.reason),
+                                           "Nothing was written; remove it, or put the record itself in its place."));
+      return true;
+    default:
+      out.problems.push_back(diag::in_file(r.shown, "write.unreadable",
+                                           fmt::format("cannot read the record this would replace: {}", existing.reason),
+                                           "Nothing was written; run care-report check and mend the file first."));
+      return true;
+  }
 }
 
 // Refuses to rewrite a file whose comments a person wrote and we would drop.
-bool comments_would_be_lost(const WriteRequest& r, WriteOutcome& out) {
+bool comments_would_be_lost(const WriteRequest& r, const std::string& text, WriteOutcome& out) {
   if (r.drop_comments) return false;
-  auto text = existing_text(r.absolute);
-  if (!text) return false;
-  auto comment = doc::find_comment(*text);
+  auto comment = doc::find_comment(text);
   if (!comment) return false;
-  auto source = std::make_shared<doc::Source>(doc::Source{r.shown, *text});
+  auto source = std::make_shared<doc::Source>(doc::Source{r.shown, text});
   out.problems.push_back(diag::at(
       doc::Location{source, comment->line, comment->column}, "write.comments",
       "this record holds comments that rewriting it would lose",
@@ -55,12 +64,20 @@ WriteOutcome render_record(WriteRequest r) {
     return out;
   }
   out.problems = schema::validate(schema::catalog(), *reread.root, uri);
-  if (out.problems.empty()) comments_would_be_lost(r, out);
+  if (out.problems.empty()) {
+    util::FileText existing = util::read_regular_file(r.absolute.string(), doc::Limits{}.max_bytes);
+    if (!existing_unusable(r, existing, out)) comments_would_be_lost(r, existing.text, out);
+  }
   out.parsed = std::move(*reread.root);
   return out;
 }
 
 std::string write_rendered(const fs::path& absolute, const std::string& yaml) {
+  // Checked again at the last moment, for writers that did not render here.
+  std::error_code ec;
+  const fs::file_type now = fs::symlink_status(absolute, ec).type();
+  if (now != fs::file_type::not_found && now != fs::file_type::regular && now != fs::file_type::none)
+    return fmt::format("cannot replace {}: it is {}, not a regular file", absolute.generic_string(), util::describe(now));
   std::string error = util::make_private_dirs(absolute.parent_path().string());
   return error.empty() ? util::write_atomically(absolute.string(), yaml) : error;
 }

@@ -5,6 +5,8 @@
 // accept it, is the business of tests/blackbox/monitor_cases.sh.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <string>
 #include <vector>
 
@@ -588,6 +590,23 @@ TEST_CASE("load_instrument: a missing file is a problem that names it") {
   auto ok = monitor::load_instrument((dir.path() / "sustainability.toml").string(), "sustainability.toml");
   CHECK(ok.problems.empty());
   CHECK(ok.instrument.has_value());
+}
+
+TEST_CASE("load_instrument: only a regular file of a survey's size is read") {
+  care::test::TempDir dir;
+  const auto file = dir.path() / "sustainability.toml";
+  REQUIRE(::mkfifo(file.c_str(), 0600) == 0);  // would hang a plain read: no writer
+  auto fifo = monitor::load_instrument(file.string(), "sustainability.toml");
+  REQUIRE(fifo.problems.size() == 1);
+  CHECK(mentions(fifo.problems[0], "it is a named pipe (FIFO), not a regular file"));
+  std::filesystem::remove(file);
+
+  care::test::spit(file, kSurvey + std::string(monitor::kMaxInstrumentBytes, '#'));
+  auto big = monitor::load_instrument(file.string(), "sustainability.toml");
+  REQUIRE(big.problems.size() == 1);
+  CHECK(mentions(big.problems[0], "larger than 262144 bytes"));
+  auto parsed = monitor::parse_instrument(kSurvey + std::string(monitor::kMaxInstrumentBytes, '#'), "s.toml");
+  CHECK(parsed.problems.size() == 1);  // refused before any TOML is parsed
 }
 
 TEST_CASE("example_instrument: parses, says it is an example, and has the three dimensions") {

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include "doc/yaml_io.h"
+#include "test_support.h"
 
 using care::doc::Node;
 using care::doc::parse;
@@ -130,6 +133,21 @@ TEST_CASE("yaml_io: a plain scalar of 30,000 digits is a number, read without re
     bool number = std::string(s) == "-0" || std::string(s) == "0.0" || std::string(s) == "1E-3";
     CHECK(v.find("a")->is_number() == number);
   }
+}
+
+TEST_CASE("yaml_io: read_file reads only a regular file, and never past the cap") {
+  care::test::TempDir dir;
+  const auto pipe = dir.path() / "pipe.yaml";
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  auto r = care::doc::read_file(pipe.string(), "pipe.yaml");
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].code == "file.not-regular");
+  CHECK(r.problems[0].message == "cannot read the file: it is a named pipe (FIFO), not a regular file");
+  care::test::spit(dir.path() / "big.yaml", "a: 1\n" + std::string(64, '#'));
+  auto big = care::doc::read_file((dir.path() / "big.yaml").string(), "big.yaml", care::doc::Limits{32, 8});
+  REQUIRE(big.problems.size() == 1);
+  CHECK(big.problems[0].code == "yaml.size");
+  CHECK(big.problems[0].message == "the file is larger than 32 bytes, the most a record may have");
 }
 
 TEST_CASE("yaml_io: a second document is refused") {
