@@ -7,7 +7,10 @@
 // only when written as JSON writes them (so `0012` stays a string); everything
 // else, quoted or not, is a string. Anchors, aliases, duplicate keys, explicit
 // tags other than !!str, several documents in one file, invalid UTF-8, files
-// over a size cap and nesting over a depth cap are refused with a location.
+// over a size cap and nesting over a depth cap are refused with a location;
+// so are control characters other than tab and line feed (CR, DEL and the C1
+// controls included), whether in the text or written as escapes in a quoted
+// value or key, and a quote that the end of the file leaves open.
 #pragma once
 
 #include <cstddef>

@@ -13,11 +13,22 @@
 #include <fmt/format.h>
 
 #include "doc/yaml_io.h"
+#include "doc/yaml_text.h"
 #include "util/file_read.h"
 #include "util/utf8.h"
 
 namespace care::doc {
 namespace {
+
+constexpr std::string_view kControlHint =
+    "Remove it: editors seldom show it, so retype the line if you cannot see it. "
+    "Write a line break as a new line and a tab as a tab.";
+
+diag::Diagnostic control_character(const Location& where, char32_t c) {
+  return diag::at(where, "yaml.control-character",
+                  fmt::format("the control character {} is not allowed in a record", text::name_of(c)),
+                  std::string(kControlHint));
+}
 
 constexpr std::string_view kSyntaxHint =
     "Check the indentation and that each \"key: value\" has a space after the colon; "
@@ -81,7 +92,8 @@ class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(std::shared_ptr<const Source> source, const Limits& limits,
               diag::Diagnostics& problems)
-      : source_(std::move(source)), limits_(limits), problems_(problems) {}
+      : source_(std::move(source)), limits_(limits), problems_(problems),
+        bom_(source_->text.starts_with("\xEF\xBB\xBF") ? 3 : 0) {}
 
   std::optional<Node> take_root() { return std::move(root_); }
   int documents() const { return documents_; }
@@ -107,6 +119,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     check_anchor(mark, anchor);
+    check_text(mark, tag, value);
     if (tag == "?") return add(resolve_plain(value, at(mark)));
     if (tag != "!" && tag != "tag:yaml.org,2002:str") bad_tag(mark, tag);
     add(Node::string(value, at(mark)));
@@ -132,6 +145,37 @@ class TreeBuilder : public YAML::EventHandler {
 
   Location at(const YAML::Mark& mark) const {
     return Location{source_, mark.line + 1, mark.column + 1};
+  }
+
+  // Where a byte of the text is, counted on from a mark before it. yaml-cpp
+  // leaves a byte order mark out of its offsets.
+  Location at(const YAML::Mark& mark, std::size_t offset) const {
+    std::size_t from = static_cast<std::size_t>(mark.pos) + bom_;
+    util::TextPosition p = text::advance(source_->text, from, {mark.line + 1, mark.column + 1}, offset);
+    return Location{source_, p.line, p.column};
+  }
+
+  // What yaml-cpp lets through: a quote left open at the end of the file,
+  // and control characters written as escapes ("\x1b", "\0").
+  void check_text(const YAML::Mark& mark, const std::string& tag, const std::string& value) {
+    std::optional<text::Quoted> quoted;
+    if (tag != "?") quoted = text::quoted_at(source_->text, static_cast<std::size_t>(mark.pos) + bom_);
+    if (quoted && !quoted->closed) {
+      const char quote = source_->text[quoted->open];
+      problems_.push_back(diag::at(at(mark, quoted->open), "yaml.unterminated-quote",
+                                   fmt::format("the quote {} opened here is never closed", quote),
+                                   fmt::format("Add the closing {} at the end of the text.", quote)));
+      return;
+    }
+    const text::ValueCheck check = text::check_value(value);
+    if (check.fault == text::ValueFault::None) return;
+    if (quoted && quoted->bad_escape)
+      problems_.push_back(control_character(at(mark, *quoted->bad_escape), quoted->bad_character));
+    else if (check.fault == text::ValueFault::Control)
+      problems_.push_back(control_character(at(mark), check.character));
+    else
+      problem(mark, "yaml.encoding", "an escape in this text does not give a character that can be kept",
+              "Write the character itself rather than as an escape such as \\_ or \\N.");
   }
 
   void problem(const YAML::Mark& mark, std::string code, std::string message, std::string hint) {
@@ -202,6 +246,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::optional<Node> root_;
   int documents_ = 0;
   YAML::Mark second_;
+  std::size_t bom_;
 };
 
 std::string syntax_message(const std::string& what) {
@@ -263,6 +308,15 @@ ParseResult parse(std::string text, std::string display_path, const Limits& limi
         fmt::format("the file is larger than {} bytes, the most a record may have",
                     limits.max_bytes),
         "Check that this is the right file; records are a few kilobytes."));
+    return result;
+  }
+  if (auto bad = text::first_forbidden(source->text)) {
+    util::TextPosition p = text::advance(source->text, 0, {}, bad->offset);
+    diag::Diagnostic d = control_character(Location{source, p.line, p.column}, bad->character);
+    if (bad->character == '\r')
+      d.hint = "Save the file with LF (Unix) line endings, not CR LF; most editors offer the choice "
+               "beside the encoding.";
+    result.problems.push_back(std::move(d));
     return result;
   }
   if (auto bad = util::find_invalid_utf8(source->text)) {

@@ -1,5 +1,7 @@
 #include "records/writer.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "doc/yaml_io.h"
@@ -46,6 +48,12 @@ bool comments_would_be_lost(const WriteRequest& r, const std::string& text, Writ
   return true;
 }
 
+bool holds_control_characters(const doc::ParseResult& reread) {
+  return !reread.problems.empty() &&
+         std::all_of(reread.problems.begin(), reread.problems.end(),
+                     [](const diag::Diagnostic& d) { return d.code == "yaml.control-character"; });
+}
+
 }  // namespace
 
 WriteOutcome render_record(WriteRequest r) {
@@ -58,6 +66,12 @@ WriteOutcome render_record(WriteRequest r) {
   // it. The bytes must read back as the same record: anything else is a bug
   // here, and a record is better left unwritten than written wrong.
   auto reread = doc::parse(out.yaml, r.shown);
+  if (holds_control_characters(reread)) {
+    // A value given on the command line, never read from a file: the reader
+    // refuses it as it would in any record, at its place in what was to be written.
+    out.problems = std::move(reread.problems);
+    return out;
+  }
   if (!reread.root || !doc::equal(*reread.root, r.record)) {
     out.problems.push_back(diag::in_file(r.shown, "write.internal", "the record did not survive writing and reading back",
                                          "Nothing was written. This is a bug in care; please report it."));

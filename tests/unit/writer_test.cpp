@@ -126,3 +126,15 @@ TEST_CASE("writer: an existing record too large to read is not replaced") {
   CHECK(out.problems[0].code == "write.unreadable");
   CHECK(care::test::slurp(target) == big);
 }
+
+TEST_CASE("writer: a control character given on the command line is refused where it would stand") {
+  care::test::TempDir dir;
+  auto req = request(dir.path() / "closure.yaml", kClosure);
+  req.record.set("notes", care::doc::Node::string("red \x1b[31malert"));
+  auto out = write_record(req);
+  REQUIRE(out.problems.size() == 1);
+  CHECK(out.problems[0].code == "yaml.control-character");
+  CHECK(out.problems[0].message == "the control character U+001B (escape) is not allowed in a record");
+  CHECK(out.problems[0].line > 0);
+  CHECK_FALSE(fs::exists(dir.path() / "closure.yaml"));
+}
