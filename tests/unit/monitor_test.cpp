@@ -532,34 +532,36 @@ TEST_CASE("parse_instrument: thresholds that do not rise") {
   auto p = problems_of(replace(kSurvey, "below = 1.01", "below = 0.5"));
   REQUIRE(p.size() == 1);
   CHECK(mentions(p[0], "thresholds must rise"));
-  CHECK(p[0].line == 32);  // the second threshold
+  CHECK(p[0].line == 33);  // the second threshold's "below"
 }
 
 TEST_CASE("parse_instrument: a question listed twice") {
   auto p = problems_of(replace(kSurvey, "id = \"e2\"", "id = \"e1\""));
   REQUIRE(p.size() == 1);
   CHECK(mentions(p[0], "question e1 is listed twice"));
-  CHECK(p[0].line == 10);  // the second one, not the first
+  CHECK(p[0].line == 11);  // the second one's id, not the first
 }
 
 TEST_CASE("parse_instrument: a dimension that is not one of the three") {
   auto p = problems_of(replace(kSurvey, "dimension = \"social\"", "dimension = \"cultural\""));
   REQUIRE(p.size() == 1);
   CHECK(mentions(p[0], "question s1: dimension \"cultural\""));
-  CHECK(p[0].line == 15);
+  CHECK(p[0].line == 17);  // at the bad value, not at [[questions]]
+  CHECK(p[0].column == 13);
 }
 
 TEST_CASE("parse_instrument: a scale that does not rise, or a weight that is not positive") {
   auto p = problems_of(replace(kSurvey, "max = 5", "max = 1"));  // min = 1
   REQUIRE(p.size() == 1);
   CHECK(mentions(p[0], "question s1: the scale must rise"));
-  CHECK(p[0].line == 15);
+  CHECK(p[0].line == 20);  // max
   auto q = problems_of(replace(kSurvey, "max = 3", "min = 3\nmax = 3"));
   REQUIRE(q.size() == 1);
   CHECK(mentions(q[0], "question p1"));
   auto w = problems_of(replace(kSurvey, "weight = 2", "weight = 0"));
   REQUIRE(w.size() == 1);
   CHECK(mentions(w[0], "question e1"));
+  CHECK(w[0].line == 8);  // weight
 }
 
 TEST_CASE("parse_instrument: every problem in one run, and TOML syntax errors located") {
@@ -590,6 +592,24 @@ TEST_CASE("load_instrument: a missing file is a problem that names it") {
   auto ok = monitor::load_instrument((dir.path() / "sustainability.toml").string(), "sustainability.toml");
   CHECK(ok.problems.empty());
   CHECK(ok.instrument.has_value());
+}
+
+TEST_CASE("parse_instrument: a scale end past 32 bits is refused at its value, not wrapped") {
+  // 4294967297 would wrap to 1 in an int, and the scale 0..1 would then pass.
+  auto p = problems_of(replace(kSurvey, "max = 3", "max = 4294967297"));
+  REQUIRE(p.size() == 1);
+  CHECK(mentions(p[0], "\"max\" = 4294967297 is outside"));
+  CHECK(p[0].line == 26);
+  CHECK(p[0].column == 7);
+  CHECK(problems_of(replace(kSurvey, "min = 1", "min = -9223372036854775808")).size() == 1);
+}
+
+TEST_CASE("parse_instrument: a bad question id is reported at the id") {
+  auto p = problems_of(replace(kSurvey, "id = \"e2\"", "id = \"e 2\""));
+  REQUIRE(p.size() == 1);
+  CHECK(mentions(p[0], "question id \"e 2\" may hold only"));
+  CHECK(p[0].line == 11);
+  CHECK(p[0].column == 6);
 }
 
 TEST_CASE("load_instrument: only a regular file of a survey's size is read") {
