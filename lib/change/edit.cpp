@@ -5,7 +5,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -13,20 +12,19 @@
 #include "change/change.h"
 #include "cli/exit_codes.h"
 #include "cli/input.h"
+#include "doc/yaml_io.h"
 #include "util/atomic_file.h"
+#include "util/file_read.h"
 #include "util/process.h"
 
 namespace care::change {
 namespace fs = std::filesystem;
 namespace {
 
-std::optional<std::string> read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+// A record, or the person's edited copy of it: a regular file of a record's
+// size at most, so that an editor that leaves something else in its place
+// cannot hang or flood the command.
+util::FileText read_all(const fs::path& p) { return util::read_regular_file(p.string(), doc::Limits{}.max_bytes); }
 
 // A private copy beside the record, named so that git ignores it and
 // check reports it if an editor crash leaves it behind.
@@ -63,8 +61,12 @@ std::vector<std::string> editor_command() {
 
 int edit_record(const cli::Workspace& w, const records::Record& record, std::string_view program,
                 const std::string& command) {
-  auto original = read_all(record.absolute);
-  std::string copy = original ? make_copy(record, *original) : "";
+  util::FileText original = read_all(record.absolute);
+  if (!original.ok()) {
+    cli::print_error(program, fmt::format("cannot read {}: {}", record.file, original.reason));
+    return cli::kFindings;
+  }
+  std::string copy = make_copy(record, original.text);
   if (copy.empty()) {
     cli::print_error(program, fmt::format("cannot make a private copy of {} to edit", record.file));
     return cli::kWriteFailed;
@@ -77,8 +79,14 @@ int edit_record(const cli::Workspace& w, const records::Record& record, std::str
       cli::print_error(program, fmt::format("the editor ({}) ended with status {}; {} is unchanged", editor[0], rc, record.file));
       break;
     }
-    auto edited = read_all(copy);
-    if (!edited || *edited == *original) {
+    util::FileText edited = read_all(copy);
+    if (!edited.ok()) {
+      // The person's work is in the copy: it is kept, not deleted.
+      cli::print_error(program, fmt::format("cannot read the edited copy {}: {}; the copy is kept and {} is unchanged",
+                                            copy, edited.reason, record.file));
+      return code;
+    }
+    if (edited.text == original.text) {
       cli::print_error(program, fmt::format("no changes; {} is unchanged", record.file));
       code = cli::kOk;
       break;
@@ -86,14 +94,15 @@ int edit_record(const cli::Workspace& w, const records::Record& record, std::str
     // Another command may have changed the record meanwhile (a consent
     // recorded from another terminal): writing the copy would undo it. The
     // person's edit is kept, so that it can be made again on the new version.
-    if (read_all(record.absolute) != original) {
+    util::FileText now = read_all(record.absolute);
+    if (!now.ok() || now.text != original.text) {
       cli::print_error(program, fmt::format("{} changed while it was being edited; nothing was written. "
                                             "Your edited copy is kept as {}: run the edit again and "
                                             "carry your changes over, then delete the copy.", record.file, copy));
       return cli::kBusy;
     }
     Request request{command, record.where.owner, {}, false, false};
-    request.records.push_back({record.where.kind, record.where.owner, record.where.stem, {}, *edited});
+    request.records.push_back({record.where.kind, record.where.owner, record.where.stem, {}, std::move(edited.text)});
     Outcome outcome = apply(w.session, w.folder, std::move(request));
     // Nothing was written, but the person's edit was fine: keep it.
     if (outcome.exit_code == cli::kBusy || outcome.exit_code == cli::kWriteFailed ||

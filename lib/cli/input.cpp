@@ -4,19 +4,34 @@
 
 #include <cstdio>
 #include <iostream>
-#include <iterator>
+
+#include <fmt/format.h>
 
 #include "doc/yaml_io.h"
+#include "util/file_read.h"
 
 namespace care::cli {
 
 std::optional<doc::Node> read_input(const std::string& path, diag::Diagnostics& problems) {
   doc::ParseResult parsed;
   if (path == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    parsed = doc::parse(std::move(text), "<stdin>");
+    // Bounded like a record file: the input becomes one.
+    util::FileText input = util::read_descriptor(STDIN_FILENO, doc::Limits{}.max_bytes);
+    if (input.ok()) {
+      parsed = doc::parse(std::move(input.text), "<stdin>");
+    } else {
+      diag::Diagnostic d = doc::read_failure(input, "<stdin>");
+      if (input.failure == util::ReadFailure::TooLarge) {
+        d.message = fmt::format("the input is larger than {} bytes, the most a record may have", doc::Limits{}.max_bytes);
+        d.hint = "Check what is sent to standard input; a record is a few kilobytes.";
+      }
+      parsed.problems.push_back(std::move(d));
+    }
   } else {
     parsed = doc::read_file(path, path);
+    for (diag::Diagnostic& d : parsed.problems)
+      if (d.code == "file.not-regular")
+        d.hint = "Give a regular file; to pass text through a pipe, use --from - and standard input.";
   }
   problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
   if (!parsed.root) return std::nullopt;

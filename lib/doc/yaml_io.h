@@ -7,7 +7,10 @@
 // only when written as JSON writes them (so `0012` stays a string); everything
 // else, quoted or not, is a string. Anchors, aliases, duplicate keys, explicit
 // tags other than !!str, several documents in one file, invalid UTF-8, files
-// over a size cap and nesting over a depth cap are refused with a location.
+// over a size cap and nesting over a depth cap are refused with a location;
+// so are control characters other than tab and line feed (CR, DEL and the C1
+// controls included), whether in the text or written as escapes in a quoted
+// value or key, and a quote that the end of the file leaves open.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +20,7 @@
 
 #include "diag/diagnostic.h"
 #include "doc/node.h"
+#include "util/file_read.h"
 
 namespace care::doc {
 
@@ -33,9 +37,16 @@ struct ParseResult {
 // Parses text that came from display_path (used in locations and messages).
 ParseResult parse(std::string text, std::string display_path, const Limits& limits = {});
 
-// Reads a file and parses it; a missing or unreadable file is a problem too.
+// Reads a file and parses it; a missing or unreadable file is a problem too,
+// and so is anything that is not a regular file (util::read_regular_file).
+// Nothing past limits.max_bytes is read.
 ParseResult read_file(const std::string& file, std::string display_path,
                       const Limits& limits = {});
+
+// The problem to report when util::read_regular_file refused a YAML file or
+// the input read.reason describes.
+diag::Diagnostic read_failure(const util::FileText& read, std::string display_path,
+                              const Limits& limits = {});
 
 // The first line of a record that tells editors running the YAML language
 // server where its schema is. The tools write it; it is not a person's comment.

@@ -1,8 +1,9 @@
 // Writing the typed tree as canonical YAML. The emitter is our own rather than
 // yaml-cpp's because yaml-cpp writes `NO`, `on` or `2014-03-01` unquoted,
 // which YAML 1.1 readers take for a boolean or a date.
+#include <algorithm>
 #include <array>
-#include <regex>
+#include <initializer_list>
 
 #include <fmt/format.h>
 
@@ -23,8 +24,14 @@ bool is_yaml11_keyword(std::string_view s) {
 
 // Anything starting like a number, a date, a time or a special float.
 bool looks_numeric(std::string_view s) {
-  static const std::regex numeric(R"(^[-+]?(\.?[0-9]|\.(inf|Inf|INF)$)|^\.(nan|NaN|NAN)$)");
-  return std::regex_search(s.begin(), s.end(), numeric);
+  auto one_of = [](std::string_view word, std::initializer_list<std::string_view> spellings) {
+    return std::find(spellings.begin(), spellings.end(), word) != spellings.end();
+  };
+  if (one_of(s, {".nan", ".NaN", ".NAN"})) return true;
+  if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
+  if (one_of(s, {".inf", ".Inf", ".INF"})) return true;
+  if (!s.empty() && s.front() == '.') s.remove_prefix(1);
+  return !s.empty() && s.front() >= '0' && s.front() <= '9';
 }
 
 bool has_control(std::string_view s) {

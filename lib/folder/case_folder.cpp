@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "records/kind.h"
+#include "util/file_read.h"
 
 namespace care::folder {
 namespace fs = std::filesystem;
@@ -43,10 +44,20 @@ bool is_leftover_temporary(const std::string& name) {
   return name.size() > 1 && name[0] == '.' && name.find(".tmp-") != std::string::npos;
 }
 
+// A named pipe, device, socket or folder where a record belongs: never opened
+// (a named pipe would hang the reader), but never passed over in silence either.
+void not_regular(Listing& out, const RecordFile& f, fs::file_type type) {
+  note(out, f, "folder.not-regular", fmt::format("this is {}, not a record file", util::describe(type)),
+       "Replace it with the record, or remove it; care reads only regular files.");
+}
+
+bool where_a_record_belongs(const RecordFile& f) { return records::classify(f.relative).placement.has_value(); }
+
 void consider(Listing& out, const fs::directory_entry& entry, RecordFile f) {
   std::string name = entry.path().filename().string();
   std::error_code ec;
-  if (entry.is_symlink(ec)) {
+  const fs::file_type type = entry.symlink_status(ec).type();
+  if (type == fs::file_type::symlink) {
     note(out, f, "folder.symlink", "symbolic links are not followed",
          "Put the record itself in the folder, not a link to it.");
   } else if (is_leftover_temporary(name)) {
@@ -54,8 +65,8 @@ void consider(Listing& out, const fs::directory_entry& entry, RecordFile f) {
          "The record beside it is intact; delete this file.", diag::Severity::Warning);
   } else if (name[0] == '.') {
     return;  // hidden files (editor swap files, .gitkeep) are not records
-  } else if (!entry.is_regular_file(ec)) {
-    return;
+  } else if (type != fs::file_type::regular && where_a_record_belongs(f)) {
+    not_regular(out, f, type);
   } else if (auto c = records::classify(f.relative); !c.placement) {
     note(out, f, "folder.unknown-file", c.problem,
          "Move or remove the file; only records belong under cases/ and outreach/.",
@@ -73,12 +84,16 @@ void walk(Listing& out, const fs::path& folder, const fs::path& root, const fs::
   for (; !ec && it != end; it.increment(ec)) {
     const fs::directory_entry& entry = *it;
     std::error_code kind_ec;
-    if (entry.is_directory(kind_ec) && !entry.is_symlink(kind_ec)) {
-      if (!entry.path().filename().string().starts_with(".")) walk(out, entry.path(), root, cwd);
-      continue;
-    }
     RecordFile f{entry.path(), entry.path().lexically_relative(root).generic_string(),
                  display_path(entry.path(), cwd)};
+    if (entry.symlink_status(kind_ec).type() == fs::file_type::directory) {
+      // A folder named like a record (case.yaml/) is not looked into: it is one finding.
+      if (where_a_record_belongs(f))
+        not_regular(out, f, fs::file_type::directory);
+      else if (!entry.path().filename().string().starts_with("."))
+        walk(out, entry.path(), root, cwd);
+      continue;
+    }
     consider(out, entry, std::move(f));
   }
   if (ec)

@@ -1,14 +1,13 @@
 #include "folder/config.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <toml++/toml.h>
 
 #include "schema/catalog.h"
+#include "util/file_read.h"
 #include "util/text.h"
 
 namespace care::folder {
@@ -246,10 +245,26 @@ void set_default_origins(Config& c, std::map<std::string, std::string> origins) 
   c.origin = std::move(origins);
 }
 
+diag::Diagnostic unreadable(const util::FileText& read, const std::string& display_path) {
+  std::string hint = "Check that it exists and that you may read it.";
+  if (read.failure == util::ReadFailure::TooLarge)
+    hint = "care.toml holds a few settings; check that this is the right file (care.toml(5)).";
+  else if (read.failure == util::ReadFailure::NotRegular)
+    hint = "Replace it with the program's settings file itself (care.toml(5)).";
+  return diag::in_file(display_path, "config.unreadable", fmt::format("cannot read care.toml: {}", read.reason),
+                       std::move(hint));
+}
+
 }  // namespace
 
 ConfigResult parse_config(std::string text, const std::string& display_path) {
   ConfigResult result;
+  if (text.size() > kMaxConfigBytes) {
+    util::FileText refused{{}, util::ReadFailure::TooLarge,
+                           fmt::format("it is larger than {} bytes", kMaxConfigBytes)};
+    result.problems.push_back(unreadable(refused, display_path));
+    return result;
+  }
   auto source = std::make_shared<doc::Source>(doc::Source{display_path, std::move(text)});
   toml::table root;
   try {
@@ -279,17 +294,11 @@ ConfigResult parse_config(std::string text, const std::string& display_path) {
 }
 
 ConfigResult load_config(const std::string& file, const std::string& display_path) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    ConfigResult result;
-    result.problems.push_back(diag::in_file(display_path, "config.unreadable",
-                                            "cannot open care.toml for reading",
-                                            "Check that it exists and that you may read it."));
-    return result;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_config(text.str(), display_path);
+  util::FileText read = util::read_regular_file(file, kMaxConfigBytes);
+  if (read.ok()) return parse_config(std::move(read.text), display_path);
+  ConfigResult result;
+  result.problems.push_back(unreadable(read, display_path));
+  return result;
 }
 
 std::string describe(const Config& c) {

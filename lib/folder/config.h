@@ -40,8 +40,12 @@ struct ConfigResult {
   diag::Diagnostics problems;
 };
 
+// care.toml holds a few settings; anything bigger is not read, let alone parsed.
+inline constexpr std::size_t kMaxConfigBytes = 256 * 1024;
+
 // Parses the text of a care.toml shown to the user as display_path.
 ConfigResult parse_config(std::string text, const std::string& display_path);
+// Reads (only a regular file, at most kMaxConfigBytes) and parses.
 ConfigResult load_config(const std::string& file, const std::string& display_path);
 
 // Every setting, one per line: "key = value  # origin".

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -11,6 +9,7 @@
 #include "doc/yaml_io.h"
 #include "intake/intake.h"
 #include "records/store.h"
+#include "util/file_read.h"
 
 namespace care::intake {
 namespace fs = std::filesystem;
@@ -46,24 +45,17 @@ void add_dated(std::vector<CaseFile>& out, const fs::path& root, std::string_vie
   for (const auto& [stem, kind] : found) out.push_back({kind, records::path_of(kind, id, stem)});
 }
 
-std::optional<std::string> slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return s.str();
-}
-
-diag::Diagnostic unreadable(const std::string& relative) {
-  return diag::in_file(relative, "show.unreadable", "cannot read the file", "Check its permissions.");
+diag::Diagnostic unreadable(const std::string& relative, const util::FileText& read) {
+  return diag::in_file(relative, "show.unreadable", fmt::format("cannot read the file: {}", read.reason),
+                       "Check it with care-report check.");
 }
 
 void render_yaml(Shown& out, const fs::path& root, const CaseFile& f) {
-  auto bytes = slurp(root / f.relative);
-  if (!bytes) return out.problems.push_back(unreadable(f.relative));
-  out.text += fmt::format("--- {}\n{}", f.relative, *bytes);
-  if (!bytes->empty() && bytes->back() != '\n') out.text += '\n';
+  // Bounded as a record is when it is loaded.
+  util::FileText read = util::read_regular_file((root / f.relative).string(), doc::Limits{}.max_bytes);
+  if (!read.ok()) return out.problems.push_back(unreadable(f.relative, read));
+  out.text += fmt::format("--- {}\n{}", f.relative, read.text);
+  if (!read.text.empty() && read.text.back() != '\n') out.text += '\n';
 }
 
 void render_json(doc::Node& list, Shown& out, const fs::path& root, const CaseFile& f) {

@@ -2,15 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <functional>
-#include <regex>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "doc/node.h"
+#include "util/file_read.h"
 
 namespace care::monitor {
 
@@ -27,6 +26,25 @@ std::string Instrument::label(double score) const {
 }
 
 namespace {
+
+// The ends of an answer scale stay within this, so that sums over them fit.
+constexpr std::int64_t kScaleLimit = 1000000;
+
+// Question IDs are written on command lines (--answer econ.income=3).
+bool is_question_id(std::string_view id) {
+  auto allowed = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+           c == '-';
+  };
+  return !id.empty() && std::all_of(id.begin(), id.end(), allowed);
+}
+
+// Where to point at a question's problem: the key that holds the bad value,
+// else the table's header.
+const toml::source_region& where(const toml::table& t, std::string_view key) {
+  const toml::node* n = t.get(key);
+  return n ? n->source() : t.source();
+}
 
 class Reader {
  public:
@@ -61,7 +79,14 @@ class Reader {
       problem(n->source(), fmt::format("\"{}\" must be a whole number", key), "Answer scales run over whole numbers.");
       return fallback;
     }
-    return static_cast<int>(n->value_or(static_cast<int64_t>(fallback)));
+    // Read whole, then bounded: a scale end past int would otherwise wrap.
+    const std::int64_t value = n->value_or(std::int64_t{fallback});
+    if (value < -kScaleLimit || value > kScaleLimit) {
+      problem(n->source(), fmt::format("\"{}\" = {} is outside -{} to {}", key, value, kScaleLimit, kScaleLimit),
+              "Answer scales are short; use small whole numbers such as 0 to 4.");
+      return fallback;
+    }
+    return static_cast<int>(value);
   }
 
   double number(const toml::table& t, std::string_view key, double fallback) {
@@ -87,16 +112,17 @@ Question read_question(Reader& r, const toml::table& t) {
   q.text = r.text(t, "text", true);
   q.min = r.whole(t, "min", 0);
   q.max = r.whole(t, "max", 4);
-  static const std::regex id_pattern("[A-Za-z0-9_.-]+");
-  if (!q.id.empty() && !std::regex_match(q.id, id_pattern))
-    r.problem(t.source(), fmt::format("question id \"{}\" may hold only letters, digits, '_', '.' and '-'", q.id),
+  if (!q.id.empty() && !is_question_id(q.id))
+    r.problem(where(t, "id"), fmt::format("question id \"{}\" may hold only letters, digits, '_', '.' and '-'", q.id),
               "Rename it, e.g. econ.income.");
   q.weight = r.number(t, "weight", 1);
   if (std::find(kDimensions.begin(), kDimensions.end(), q.dimension) == kDimensions.end() && !q.dimension.empty())
-    r.problem(t.source(), fmt::format("question {}: dimension \"{}\" is not economic, social or psychosocial", q.id, q.dimension),
+    r.problem(where(t, "dimension"),
+              fmt::format("question {}: dimension \"{}\" is not economic, social or psychosocial", q.id, q.dimension),
               "Use one of the three dimensions.");
   if (q.max <= q.min || q.weight <= 0)
-    r.problem(t.source(), fmt::format("question {}: the scale must rise (min < max) and the weight be positive", q.id),
+    r.problem(where(t, q.weight <= 0 ? "weight" : t.get("max") ? "max" : "min"),
+              fmt::format("question {}: the scale must rise (min < max) and the weight be positive", q.id),
               "Check min, max and weight.");
   return q;
 }
@@ -108,10 +134,25 @@ void read_list(Reader& r, const toml::table& root, std::string_view key, const s
   for (const auto& item : *n->as_array()) each(*item.as_table());
 }
 
+diag::Diagnostic unreadable(const util::FileText& read, const std::string& display_path) {
+  std::string hint = "Create sustainability.toml at the root of the case folder (care-intake init writes an example).";
+  if (read.failure == util::ReadFailure::TooLarge)
+    hint = "The survey is a few questions long; check that this is the right file (care-records(5)).";
+  else if (read.failure == util::ReadFailure::NotRegular)
+    hint = "Replace it with the survey file itself (care-intake init writes an example).";
+  return diag::in_file(display_path, "instrument", fmt::format("cannot read the sustainability survey: {}", read.reason),
+                       std::move(hint));
+}
+
 }  // namespace
 
 InstrumentResult parse_instrument(std::string text, const std::string& display_path) {
   InstrumentResult out;
+  if (text.size() > kMaxInstrumentBytes) {
+    util::FileText refused{{}, util::ReadFailure::TooLarge, fmt::format("it is larger than {} bytes", kMaxInstrumentBytes)};
+    out.problems.push_back(unreadable(refused, display_path));
+    return out;
+  }
   auto source = std::make_shared<doc::Source>(doc::Source{display_path, std::move(text)});
   toml::table root;
   try {
@@ -129,7 +170,8 @@ InstrumentResult parse_instrument(std::string text, const std::string& display_p
   ins.note = r.text(root, "note", false);
   read_list(r, root, "questions", [&](const toml::table& t) {
     Question q = read_question(r, t);
-    if (ins.question(q.id)) r.problem(t.source(), fmt::format("question {} is listed twice", q.id), "Give each question its own id.");
+    if (ins.question(q.id))
+      r.problem(where(t, "id"), fmt::format("question {} is listed twice", q.id), "Give each question its own id.");
     ins.questions.push_back(std::move(q));
   });
   read_list(r, root, "thresholds", [&](const toml::table& t) {
@@ -137,7 +179,7 @@ InstrumentResult parse_instrument(std::string text, const std::string& display_p
     if (!t.get("below")) r.problem(t.source(), "missing \"below\" in a [[thresholds]] entry", "Give the score it applies below.");
     Threshold th{r.number(t, "below", 1), r.text(t, "label", true)};
     if (!ins.thresholds.empty() && th.below <= ins.thresholds.back().below)
-      r.problem(t.source(), "thresholds must rise", "List them from the lowest score to the highest.");
+      r.problem(where(t, "below"), "thresholds must rise", "List them from the lowest score to the highest.");
     ins.thresholds.push_back(std::move(th));
   });
   if (out.problems.empty()) out.instrument = std::move(ins);
@@ -145,16 +187,11 @@ InstrumentResult parse_instrument(std::string text, const std::string& display_p
 }
 
 InstrumentResult load_instrument(const std::string& file, const std::string& display_path) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    InstrumentResult out;
-    out.problems.push_back(diag::in_file(display_path, "instrument", "cannot read the sustainability survey",
-                                         "Create sustainability.toml at the root of the case folder (care-intake init writes an example)."));
-    return out;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_instrument(text.str(), display_path);
+  util::FileText read = util::read_regular_file(file, kMaxInstrumentBytes);
+  if (read.ok()) return parse_instrument(std::move(read.text), display_path);
+  InstrumentResult out;
+  out.problems.push_back(unreadable(read, display_path));
+  return out;
 }
 
 Scores score(const Instrument& ins, const std::vector<std::pair<std::string, int>>& answers,

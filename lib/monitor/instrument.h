@@ -42,7 +42,11 @@ struct InstrumentResult {
   diag::Diagnostics problems;
 };
 
+// The survey is a few questions; a bigger file is not read, let alone parsed.
+inline constexpr std::size_t kMaxInstrumentBytes = 256 * 1024;
+
 InstrumentResult parse_instrument(std::string text, const std::string& display_path);
+// Reads (only a regular file, at most kMaxInstrumentBytes) and parses.
 InstrumentResult load_instrument(const std::string& file, const std::string& display_path);
 
 // Scores from 0 to 1 per dimension: the weighted mean of the answers, each

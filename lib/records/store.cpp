@@ -74,6 +74,15 @@ void file_into_case(Folder& folder, Record record) {
   }
 }
 
+// Whether d says that an identity file is not a regular file: something only
+// a command that reads identities needs to hear.
+bool about_identity(const diag::Diagnostic& d, const fs::path& root, const fs::path& cwd) {
+  if (d.code != "folder.not-regular") return false;
+  fs::path relative = (cwd / d.file).lexically_normal().lexically_relative(root);
+  auto c = classify(relative.generic_string());
+  return c.placement && c.placement->kind == Kind::Identity;
+}
+
 }  // namespace
 
 void for_each_record(const Case& c, const std::function<void(const Record&)>& visit) {
@@ -99,6 +108,7 @@ Loaded load(const fs::path& root, const folder::Config& config, const fs::path& 
   out.folder.config = config;
   folder::Listing listing = folder::list_record_files(root, cwd);
   out.problems = std::move(listing.problems);
+  if (!options.read_identity) std::erase_if(out.problems, [&](const diag::Diagnostic& d) { return about_identity(d, root, cwd); });
   std::vector<folder::RecordFile> files;
   std::vector<Placement> places;
   for (auto& f : listing.files) {

@@ -5,7 +5,6 @@
 
 #include <map>
 #include <optional>
-#include <regex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,6 +13,7 @@
 
 #include "diag/diagnostic.h"
 #include "doc/node.h"
+#include "schema/pattern.h"
 #include "schema/validator.h"
 
 namespace care::schema::detail {
@@ -26,8 +26,9 @@ struct SchemaAt {
 };
 
 // The compiled form of a "pattern" or "patternProperties" key, shared by
-// every validation in the process; nullptr when std::regex refuses it.
-const std::regex* compiled_pattern(const std::string& pattern);
+// every validation in the process; nullptr when it is not a pattern that
+// Pattern::compile accepts.
+const Pattern* compiled_pattern(const std::string& pattern);
 
 // Whether value is of the JSON Schema type named json_type ("integer" takes
 // 1.0 too).

@@ -28,8 +28,8 @@ bool is_false(const Node& schema) { return schema.is_bool() && !schema.as_bool()
 // the hint for an unknown field may suggest it.
 bool allows_notes(const Node* patterns) {
   for (const Node::Entry& entry : entries_of(patterns)) {
-    const std::regex* re = compiled_pattern(entry.key);
-    if (re && std::regex_search("x-notes", *re) && !is_false(entry.value)) return true;
+    const Pattern* re = compiled_pattern(entry.key);
+    if (re && re->search("x-notes") && !is_false(entry.value)) return true;
   }
   return false;
 }
@@ -149,8 +149,8 @@ void Checker::check_members(const Here& here) {
       check(child(here.schema, *s), entry.value, path, here.out);
     }
     for (const Node::Entry& pattern : entries_of(patterns)) {
-      const std::regex* re = compiled_pattern(pattern.key);
-      if (!re || !std::regex_search(entry.key, *re)) continue;
+      const Pattern* re = compiled_pattern(pattern.key);
+      if (!re || !re->search(entry.key)) continue;
       known = true;
       check(child(here.schema, pattern.value), entry.value, path, here.out);
     }

@@ -75,8 +75,8 @@ class Orderer {
       }
       if (const Node* patterns = s.node->find("patternProperties")) {
         for (const Node::Entry& e : patterns->entries()) {
-          const std::regex* re = detail::compiled_pattern(e.key);
-          if (!re || !std::regex_search(key, *re)) continue;
+          const Pattern* re = detail::compiled_pattern(e.key);
+          if (!re || !re->search(key)) continue;
           out.push_back(checker_.child(s, e.value));
           known = true;
         }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 #include <fmt/format.h>
 
@@ -63,9 +62,20 @@ bool contains(const std::vector<std::string>& all, std::string_view one) {
   return std::find(all.begin(), all.end(), one) != all.end();
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Digits with a sign and a decimal point or comma, spaces around allowed:
+// what a person means as a number when they quote it.
 bool looks_numeric(std::string_view text) {
-  static const std::regex number(R"(\s*[-+]?[0-9]+([.,][0-9]+)?\s*)");
-  return std::regex_match(text.begin(), text.end(), number);
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+  std::size_t mark = text.find_first_of(".,");
+  std::string_view whole = text.substr(0, mark);
+  std::string_view fraction = mark == std::string_view::npos ? "0" : text.substr(mark + 1);
+  auto digits = [](std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_digit); };
+  return digits(whole) && digits(fraction);
 }
 
 }  // namespace

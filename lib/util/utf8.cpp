@@ -62,4 +62,18 @@ std::size_t code_points(std::string_view text) {
   return n;
 }
 
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  std::size_t len = sequence_length(text, i);
+  if (text[i] == '\0') len = 1;  // NUL is well-formed here; only find_invalid_utf8 refuses it
+  if (len == 0) {
+    ++i;
+    return U'\uFFFD';
+  }
+  auto b0 = static_cast<unsigned char>(text[i]);
+  char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1Fu) : len == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+  i += len;
+  return cp;
+}
+
 }  // namespace care::util

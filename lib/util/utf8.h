@@ -25,4 +25,9 @@ std::string printable(std::string_view text);
 // Number of code points in well-formed UTF-8 text.
 std::size_t code_points(std::string_view text);
 
+// The code point that starts at byte i, moving i past it. A byte that does
+// not start a well-formed sequence is taken alone, as U+FFFD, so that a caller
+// walking any text always moves on.
+char32_t next_code_point(std::string_view text, std::size_t& i);
+
 }  // namespace care::util

@@ -1,6 +1,8 @@
 // Finding the case folder, showing paths, and listing the files in it.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -215,4 +217,35 @@ TEST_CASE("list_record_files: a folder that cannot be read is reported" * doctes
   REQUIRE(listing.problems.size() == 1);
   CHECK(listing.problems[0].code == "folder.unreadable");
   CHECK(listing.problems[0].file == "cases");
+}
+
+TEST_CASE("list_record_files: a named pipe or a folder where a record belongs is an error, never opened") {
+  care::test::TempDir dir;
+  const fs::path root = dir.path();
+  care::test::spit(root / "cases/AT-2014-001/case.yaml", "kind: case\n");
+  // Opening this named pipe to read would wait for ever for a writer.
+  REQUIRE(::mkfifo((root / "cases/AT-2014-001/plan.yaml").c_str(), 0600) == 0);
+  fs::create_directories(root / "cases/AT-2014-001/closure.yaml/inside");
+  care::test::spit(root / "cases/AT-2014-001/closure.yaml/inside/x.yaml", "kind: closure\n");
+  fs::create_directories(root / "outreach/OR-AT-2014-001.yaml");
+  REQUIRE(::mkfifo((root / "cases/AT-2014-001/notes.txt").c_str(), 0600) == 0);
+
+  auto listing = list_record_files(root, root);
+  CHECK(relatives(listing) == std::vector<std::string>{"cases/AT-2014-001/case.yaml"});
+  const auto* pipe = problem_for(listing, "cases/AT-2014-001/plan.yaml");
+  REQUIRE(pipe);
+  CHECK(pipe->code == "folder.not-regular");
+  CHECK(pipe->severity == care::diag::Severity::Error);
+  CHECK(pipe->message == "this is a named pipe (FIFO), not a record file");
+  CHECK(pipe->hint == "Replace it with the record, or remove it; care reads only regular files.");
+  const auto* folder = problem_for(listing, "cases/AT-2014-001/closure.yaml");
+  REQUIRE(folder);
+  CHECK(folder->code == "folder.not-regular");
+  CHECK(folder->message == "this is a folder, not a record file");
+  CHECK(problem_for(listing, "outreach/OR-AT-2014-001.yaml")->code == "folder.not-regular");
+  // Not looked into: one finding for the folder, none for what is inside.
+  CHECK_FALSE(problem_for(listing, "cases/AT-2014-001/closure.yaml/inside/x.yaml"));
+  // Where no record belongs, a named pipe is an unknown file, as any other.
+  CHECK(problem_for(listing, "cases/AT-2014-001/notes.txt")->code == "folder.unknown-file");
+  CHECK(listing.problems.size() == 4);
 }

@@ -1,6 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
+#include <filesystem>
+
 #include "folder/config.h"
+#include "test_support.h"
 
 using care::folder::parse_config;
 
@@ -106,4 +111,25 @@ TEST_CASE("config: an impossible date is refused by the TOML reader itself") {
   auto r = parse_config(replace(kGood, "end = 2016-02-29", "end = 2015-02-29"), "care.toml");
   REQUIRE_FALSE(r.problems.empty());
   CHECK(r.problems[0].line == 5);
+}
+
+TEST_CASE("config: only a regular file of a few settings is read") {
+  care::test::TempDir dir;
+  const auto file = dir.path() / "care.toml";
+  REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
+  auto pipe = care::folder::load_config(file.string(), "care.toml");
+  REQUIRE(pipe.problems.size() == 1);
+  CHECK(pipe.problems[0].code == "config.unreadable");
+  CHECK(pipe.problems[0].message == "cannot read care.toml: it is a named pipe (FIFO), not a regular file");
+  std::filesystem::remove(file);
+
+  care::test::spit(file, kGood + std::string(care::folder::kMaxConfigBytes, '#'));
+  auto big = care::folder::load_config(file.string(), "care.toml");
+  REQUIRE(big.problems.size() == 1);
+  CHECK(big.problems[0].message == "cannot read care.toml: it is larger than 262144 bytes");
+  // Not even parsed when handed over as text.
+  CHECK(only_problem(kGood + std::string(care::folder::kMaxConfigBytes, '#')).code == "config.unreadable");
+
+  care::test::spit(file, kGood);
+  CHECK(care::folder::load_config(file.string(), "care.toml").config.has_value());
 }

@@ -5,6 +5,8 @@
 // accept it, is the business of tests/blackbox/monitor_cases.sh.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <string>
 #include <vector>
 
@@ -530,34 +532,36 @@ TEST_CASE("parse_instrument: thresholds that do not rise") {
   auto p = problems_of(replace(kSurvey, "below = 1.01", "below = 0.5"));
   REQUIRE(p.size() == 1);
   CHECK(mentions(p[0], "thresholds must rise"));
-  CHECK(p[0].line == 32);  // the second threshold
+  CHECK(p[0].line == 33);  // the second threshold's "below"
 }
 
 TEST_CASE("parse_instrument: a question listed twice") {
   auto p = problems_of(replace(kSurvey, "id = \"e2\"", "id = \"e1\""));
   REQUIRE(p.size() == 1);
   CHECK(mentions(p[0], "question e1 is listed twice"));
-  CHECK(p[0].line == 10);  // the second one, not the first
+  CHECK(p[0].line == 11);  // the second one's id, not the first
 }
 
 TEST_CASE("parse_instrument: a dimension that is not one of the three") {
   auto p = problems_of(replace(kSurvey, "dimension = \"social\"", "dimension = \"cultural\""));
   REQUIRE(p.size() == 1);
   CHECK(mentions(p[0], "question s1: dimension \"cultural\""));
-  CHECK(p[0].line == 15);
+  CHECK(p[0].line == 17);  // at the bad value, not at [[questions]]
+  CHECK(p[0].column == 13);
 }
 
 TEST_CASE("parse_instrument: a scale that does not rise, or a weight that is not positive") {
   auto p = problems_of(replace(kSurvey, "max = 5", "max = 1"));  // min = 1
   REQUIRE(p.size() == 1);
   CHECK(mentions(p[0], "question s1: the scale must rise"));
-  CHECK(p[0].line == 15);
+  CHECK(p[0].line == 20);  // max
   auto q = problems_of(replace(kSurvey, "max = 3", "min = 3\nmax = 3"));
   REQUIRE(q.size() == 1);
   CHECK(mentions(q[0], "question p1"));
   auto w = problems_of(replace(kSurvey, "weight = 2", "weight = 0"));
   REQUIRE(w.size() == 1);
   CHECK(mentions(w[0], "question e1"));
+  CHECK(w[0].line == 8);  // weight
 }
 
 TEST_CASE("parse_instrument: every problem in one run, and TOML syntax errors located") {
@@ -588,6 +592,41 @@ TEST_CASE("load_instrument: a missing file is a problem that names it") {
   auto ok = monitor::load_instrument((dir.path() / "sustainability.toml").string(), "sustainability.toml");
   CHECK(ok.problems.empty());
   CHECK(ok.instrument.has_value());
+}
+
+TEST_CASE("parse_instrument: a scale end past 32 bits is refused at its value, not wrapped") {
+  // 4294967297 would wrap to 1 in an int, and the scale 0..1 would then pass.
+  auto p = problems_of(replace(kSurvey, "max = 3", "max = 4294967297"));
+  REQUIRE(p.size() == 1);
+  CHECK(mentions(p[0], "\"max\" = 4294967297 is outside"));
+  CHECK(p[0].line == 26);
+  CHECK(p[0].column == 7);
+  CHECK(problems_of(replace(kSurvey, "min = 1", "min = -9223372036854775808")).size() == 1);
+}
+
+TEST_CASE("parse_instrument: a bad question id is reported at the id") {
+  auto p = problems_of(replace(kSurvey, "id = \"e2\"", "id = \"e 2\""));
+  REQUIRE(p.size() == 1);
+  CHECK(mentions(p[0], "question id \"e 2\" may hold only"));
+  CHECK(p[0].line == 11);
+  CHECK(p[0].column == 6);
+}
+
+TEST_CASE("load_instrument: only a regular file of a survey's size is read") {
+  care::test::TempDir dir;
+  const auto file = dir.path() / "sustainability.toml";
+  REQUIRE(::mkfifo(file.c_str(), 0600) == 0);  // would hang a plain read: no writer
+  auto fifo = monitor::load_instrument(file.string(), "sustainability.toml");
+  REQUIRE(fifo.problems.size() == 1);
+  CHECK(mentions(fifo.problems[0], "it is a named pipe (FIFO), not a regular file"));
+  std::filesystem::remove(file);
+
+  care::test::spit(file, kSurvey + std::string(monitor::kMaxInstrumentBytes, '#'));
+  auto big = monitor::load_instrument(file.string(), "sustainability.toml");
+  REQUIRE(big.problems.size() == 1);
+  CHECK(mentions(big.problems[0], "larger than 262144 bytes"));
+  auto parsed = monitor::parse_instrument(kSurvey + std::string(monitor::kMaxInstrumentBytes, '#'), "s.toml");
+  CHECK(parsed.problems.size() == 1);  // refused before any TOML is parsed
 }
 
 TEST_CASE("example_instrument: parses, says it is an example, and has the three dimensions") {

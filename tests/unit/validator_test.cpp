@@ -220,6 +220,18 @@ TEST_CASE("validator: pattern uses the schema's example in its hint") {
   CHECK(validate(R"({"pattern": "b"})", "abc\n").empty());
 }
 
+TEST_CASE("validator: a pattern the matcher refuses is reported as the schema's fault") {
+  // Lookahead is not supported: the value cannot be checked, and says so.
+  Diagnostic d = only(validate(R"js({"properties": {"id": {"pattern": "^(?=C)C-[0-9]+$"}}})js", "id: C-12\n"),
+                      "schema.pattern", 1, 5);
+  CHECK(d.message == "id: cannot be checked, because the schema's pattern \"^(?=C)C-[0-9]+$\" is not valid");
+  CHECK(d.hint.find("fault in the schema") != std::string::npos);
+  // In patternProperties it matches no key, as an invalid one always did.
+  CHECK(only(validate(R"js({"patternProperties": {"(?=x)": {}}, "additionalProperties": false})js", "x-a: 1\n"),
+             "schema.additionalProperties", 1, 1)
+            .message == "unknown field \"x-a\"");
+}
+
 TEST_CASE("validator: format date accepts only real calendar dates") {
   const std::string schema = R"({"properties": {"referral": {"properties": {
       "date": {"type": "string", "format": "date"}}}}})";

@@ -96,3 +96,45 @@ TEST_CASE("writer: a folder that cannot be written is an I/O failure, nothing ch
   CHECK(out.io_failure);
   CHECK_FALSE(fs::exists(locked / "closure.yaml"));
 }
+
+TEST_CASE("writer: something that is not a regular file in the record's place is never opened or replaced") {
+  care::test::TempDir dir;
+  fs::path pipe = dir.path() / "closure.yaml";
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);  // a read would hang: no writer
+  auto out = write_record(request(pipe, kClosure));
+  REQUIRE(out.problems.size() == 1);
+  CHECK(out.problems[0].code == "folder.not-regular");
+  CHECK(out.problems[0].message == "cannot replace the record: it is a named pipe (FIFO), not a regular file");
+  CHECK_FALSE(out.written);
+  CHECK(fs::is_fifo(pipe));
+
+  fs::path folder = dir.path() / "sub" / "closure.yaml";
+  fs::create_directories(folder);
+  CHECK(write_record(request(folder, kClosure)).problems[0].code == "folder.not-regular");
+  CHECK(fs::is_directory(folder));
+  CHECK_FALSE(care::records::write_rendered(folder, kClosure).empty());
+  CHECK(fs::is_directory(folder));
+}
+
+TEST_CASE("writer: an existing record too large to read is not replaced") {
+  care::test::TempDir dir;
+  fs::path target = dir.path() / "closure.yaml";
+  std::string big = "kind: closure\n" + std::string(2 << 20, '#');
+  care::test::spit(target, big);
+  auto out = write_record(request(target, kClosure));
+  REQUIRE(out.problems.size() == 1);
+  CHECK(out.problems[0].code == "write.unreadable");
+  CHECK(care::test::slurp(target) == big);
+}
+
+TEST_CASE("writer: a control character given on the command line is refused where it would stand") {
+  care::test::TempDir dir;
+  auto req = request(dir.path() / "closure.yaml", kClosure);
+  req.record.set("notes", care::doc::Node::string("red \x1b[31malert"));
+  auto out = write_record(req);
+  REQUIRE(out.problems.size() == 1);
+  CHECK(out.problems[0].code == "yaml.control-character");
+  CHECK(out.problems[0].message == "the control character U+001B (escape) is not allowed in a record");
+  CHECK(out.problems[0].line > 0);
+  CHECK_FALSE(fs::exists(dir.path() / "closure.yaml"));
+}

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include "doc/yaml_io.h"
+#include "test_support.h"
 
 using care::doc::Node;
 using care::doc::parse;
@@ -114,6 +117,110 @@ TEST_CASE("yaml_io: syntax errors and bad encoding are located") {
   CHECK(e.column == 7);
 }
 
+TEST_CASE("yaml_io: control characters in the text are refused where they stand") {
+  auto esc = first_problem("a: ok\nb: red\x1b[31m\n");
+  CHECK(esc.code == "yaml.control-character");
+  CHECK(esc.message == "the control character U+001B (escape) is not allowed in a record");
+  CHECK(esc.line == 2);
+  CHECK(esc.column == 7);
+  auto cr = first_problem("a: ok\r\nb: x\r\n");
+  CHECK(cr.code == "yaml.control-character");
+  CHECK(cr.message == "the control character U+000D (carriage return) is not allowed in a record");
+  CHECK(cr.line == 1);
+  CHECK(cr.column == 6);
+  CHECK(cr.hint.find("LF") != std::string::npos);
+  auto nul = first_problem(std::string("a: x\0y\n", 7));
+  CHECK(nul.code == "yaml.control-character");
+  CHECK(nul.message.find("U+0000 (null)") != std::string::npos);
+  CHECK(first_problem("# a bell \a in a comment\na: 1\n").line == 1);
+  CHECK(first_problem("a: \x7f\n").message.find("U+007F (delete)") != std::string::npos);
+  auto c1 = first_problem("a: caf\xc3\xa9 \xc2\x9b" "31m\n");  // U+009B, a C1 control
+  CHECK(c1.message.find("U+009B") != std::string::npos);
+  CHECK(c1.column == 10);
+  // Tabs and line feeds are text; so is everything above U+009F.
+  Node n = read("a: \"x\\ty\"\nb: |\n  one\n  two\nc: \"\u00a0\u2028\xc2\xa0\"\n");
+  CHECK(n.find("a")->text() == "x\ty");
+}
+
+TEST_CASE("yaml_io: control characters written as escapes are refused at the escape") {
+  auto esc = first_problem("a: 1\nb: \"red \\x1b[31m\"\n");
+  CHECK(esc.code == "yaml.control-character");
+  CHECK(esc.message.find("U+001B") != std::string::npos);
+  CHECK(esc.line == 2);
+  CHECK(esc.column == 9);
+  for (const char* text : {"a: \"\\0\"\n", "a: \"\\r\"\n", "a: \"\\e\"\n", "a: \"\\b\"\n",
+                           "a: \"\\u0007\"\n", "a: \"\\U0000007f\"\n", "a: \"\\x85\"\n",
+                           "a: \"\\N\"\n", "a: \"ok\\\n  \\v\"\n", "{\"a\": \"\\u001b\"}"}) {
+    CAPTURE(text);
+    CHECK(first_problem(text).code == "yaml.control-character");
+  }
+  // In a key too, and in the second line of a quoted value.
+  auto key = first_problem("\"k\\x01\": 1\n");
+  CHECK(key.code == "yaml.control-character");
+  CHECK(key.column == 3);
+  auto second = first_problem("a: \"one\n  two \\e\"\n");
+  CHECK(second.line == 2);
+  CHECK(second.column == 7);
+  // An escape that yaml-cpp would turn into a broken byte is refused too.
+  CHECK(first_problem("a: \"\\_\"\n").code == "yaml.encoding");
+  // Escapes of ordinary characters are fine.
+  CHECK(read("a: \"\\t\\n\\\"\\\\\\u00e9\\/\"\n").find("a")->text() == "\t\n\"\\é/");
+}
+
+TEST_CASE("yaml_io: a quote cut by the end of the file is refused where it opened") {
+  auto d = first_problem("a: 1\nnotes: \"Left for work in anoth\n");
+  CHECK(d.code == "yaml.unterminated-quote");
+  CHECK(d.message == "the quote \" opened here is never closed");
+  CHECK(d.line == 2);
+  CHECK(d.column == 8);
+  auto single = first_problem("notes: 'it''s\n  more\n\n");
+  CHECK(single.code == "yaml.unterminated-quote");
+  CHECK(single.column == 8);
+  CHECK(first_problem("- \"abc\\\"\n").code == "yaml.unterminated-quote");  // the quote is escaped
+  CHECK(first_problem("a: !!str \"abc\n").code == "yaml.unterminated-quote");
+  // Closed quotes, over several lines, with escaped and doubled quotes.
+  Node n = read("a: \"one\n  two \\\" three\"\nb: 'it''s'\nc: !!str \"x\"\n");
+  CHECK(n.find("a")->text() == "one two \" three");
+  CHECK(n.find("b")->text() == "it's");
+  // A file that starts with a byte order mark is located the same way.
+  auto bom = first_problem("\xef\xbb\xbf" "a: \"x\\x07\"\n");
+  CHECK(bom.code == "yaml.control-character");
+  CHECK(bom.line == 1);
+}
+
+TEST_CASE("yaml_io: a plain scalar of 30,000 digits is a number, read without recursion") {
+  const std::string digits(30000, '9');
+  Node n = read("a: " + digits + "\nb: -" + digits + ".5e7\nc: " + digits + "x\nd: 0" + digits + "\n");
+  CHECK(n.find("a")->type() == Node::Type::Number);
+  CHECK(n.find("a")->text() == digits);
+  CHECK(n.find("b")->type() == Node::Type::Number);
+  CHECK(n.find("c")->is_string());
+  CHECK(n.find("d")->is_string());
+  CHECK(read("a: 9223372036854775807\n").find("a")->is_integer());
+  CHECK(read("a: 9223372036854775808\n").find("a")->type() == Node::Type::Number);
+  for (const char* s : {"1.", "1e", "1e+", ".5", "-0", "0.0", "1E-3", "--1", "1.5.2", "+1"}) {
+    CAPTURE(s);
+    Node v = read(std::string("a: ") + s + "\n");
+    bool number = std::string(s) == "-0" || std::string(s) == "0.0" || std::string(s) == "1E-3";
+    CHECK(v.find("a")->is_number() == number);
+  }
+}
+
+TEST_CASE("yaml_io: read_file reads only a regular file, and never past the cap") {
+  care::test::TempDir dir;
+  const auto pipe = dir.path() / "pipe.yaml";
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  auto r = care::doc::read_file(pipe.string(), "pipe.yaml");
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].code == "file.not-regular");
+  CHECK(r.problems[0].message == "cannot read the file: it is a named pipe (FIFO), not a regular file");
+  care::test::spit(dir.path() / "big.yaml", "a: 1\n" + std::string(64, '#'));
+  auto big = care::doc::read_file((dir.path() / "big.yaml").string(), "big.yaml", care::doc::Limits{32, 8});
+  REQUIRE(big.problems.size() == 1);
+  CHECK(big.problems[0].code == "yaml.size");
+  CHECK(big.problems[0].message == "the file is larger than 32 bytes, the most a record may have");
+}
+
 TEST_CASE("yaml_io: a second document is refused") {
   CHECK(first_problem("a: 1\n---\nb: 2\n").code == "yaml.documents");
 }
@@ -174,7 +281,7 @@ TEST_CASE("yaml_io: emit gives canonical bytes that read back to the same tree")
 }
 
 TEST_CASE("yaml_io: multi-line strings keep their trailing newlines") {
-  for (const char* s : {"a\nb", "a\nb\n", "a\nb\n\n", "a\n\n  b\n", "\nleading", " lead\nx", "x\n\x01"}) {
+  for (const char* s : {"a\nb", "a\nb\n", "a\nb\n\n", "a\n\n  b\n", "\nleading", " lead\nx", "x\n\ty"}) {
     CAPTURE(s);
     Node n = Node::mapping();
     n.set("v", Node::string(s));
