@@ -14,6 +14,7 @@
 #include "rules/rules.h"
 #include "doc/yaml_io.h"
 #include "schema/catalog.h"
+#include "util/utf8.h"
 
 namespace care::change {
 namespace fs = std::filesystem;
@@ -173,7 +174,7 @@ int report(const Outcome& outcome, std::string_view program) {
   cli::print_problems(outcome.problems, program);
   if (!outcome.problems.empty() && outcome.exit_code == cli::kFindings)
     cli::print_error(program, "nothing was written");
-  std::fputs(outcome.preview.c_str(), stdout);
+  std::fputs(util::visible(outcome.preview, true).c_str(), stdout);  // a record's text, shown on a terminal
   if (!outcome.warning.empty()) cli::print_error(program, "warning: " + outcome.warning);
   return outcome.exit_code;
 }

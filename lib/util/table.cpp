@@ -41,12 +41,23 @@ std::string csv_line(const std::vector<std::string>& row) {
   return line + "\n";
 }
 
+// Cells may hold what a record said: made visible before they are measured,
+// so that an escaped control character keeps the columns aligned.
+Table visible_cells(const Table& table) {
+  Table out = table;
+  for (auto& cell : out.header) cell = visible(cell);
+  for (auto& row : out.rows)
+    for (auto& cell : row) cell = visible(cell);
+  return out;
+}
+
 }  // namespace
 
 std::string render_aligned(const Table& table) {
-  auto w = widths(table);
-  std::string out = aligned_line(table.header, w, table.align);
-  for (const auto& row : table.rows) out += aligned_line(row, w, table.align);
+  Table shown = visible_cells(table);
+  auto w = widths(shown);
+  std::string out = aligned_line(shown.header, w, shown.align);
+  for (const auto& row : shown.rows) out += aligned_line(row, w, shown.align);
   return out;
 }
 

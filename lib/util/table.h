@@ -18,6 +18,8 @@ struct Table {
 
 // The header and rows, each column as wide as its widest cell (counted in code
 // points), columns two spaces apart, no trailing spaces, one LF per line.
+// Cells are printed as util::visible shows them: no control character of a
+// cell reaches the terminal.
 std::string render_aligned(const Table& table);
 
 // One CSV field, double-quoted (quotes doubled) when it holds a comma, a
