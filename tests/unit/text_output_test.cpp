@@ -1,5 +1,5 @@
 // Text the tools print or export: made visible for terminals (util::visible),
-// escaped for JSON (util::json_string).
+// escaped for JSON (util::json_string), neutralised for spreadsheets (util::csv_field).
 #include <doctest/doctest.h>
 
 #include <string>
@@ -9,6 +9,7 @@
 #include "util/table.h"
 #include "util/utf8.h"
 
+using care::util::csv_field;
 using care::util::json_string;
 using care::util::visible;
 
@@ -81,4 +82,36 @@ TEST_CASE("json_string: every C0 control, DEL and the C1 controls are escaped") 
     INFO(c);
     CHECK(s.find(static_cast<char>(c)) == std::string::npos);
   }
+}
+
+TEST_CASE("csv_field: RFC 4180 quoting") {
+  CHECK(csv_field("plain") == "plain");
+  CHECK(csv_field("a,b") == "\"a,b\"");
+  CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+  CHECK(csv_field("") == "");
+}
+
+TEST_CASE("csv_field: a field a spreadsheet would run as a formula gets a leading quote") {
+  CHECK(csv_field("=HYPERLINK(\"http://example.invalid\",\"x\")") ==
+        "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\"");
+  CHECK(csv_field("=1+1") == "'=1+1");
+  CHECK(csv_field("+cmd") == "'+cmd");
+  CHECK(csv_field("-cmd") == "'-cmd");
+  CHECK(csv_field("@SUM(A1:A2)") == "'@SUM(A1:A2)");
+  CHECK(csv_field("\tx") == "'\tx");
+  CHECK(csv_field("\rx") == "\"'\rx\"");
+  CHECK(csv_field("-") == "'-");
+  CHECK(csv_field("-1e5") == "'-1e5");
+  CHECK(csv_field("1-2") == "1-2");  // only the first character counts
+}
+
+TEST_CASE("csv_field: a plain number stays a number") {
+  CHECK(csv_field("-12.50") == "-12.50");
+  CHECK(csv_field("+3") == "+3");
+  CHECK(csv_field("-7") == "-7");
+  CHECK(csv_field("-.5") == "-.5");
+  CHECK(csv_field("1250.00") == "1250.00");
+  CHECK(csv_field("-1.2.3") == "'-1.2.3");
+  CHECK(csv_field("-12,50") == "\"'-12,50\"");
 }
