@@ -54,7 +54,7 @@ Rendered render(const cli::Session& s, Pending p, bool drop_comments, diag::Diag
   records::WriteRequest w{absolute, shown, p.kind, std::move(p.record), false, drop_comments, schema_link(s, absolute, p.kind)};
   auto out = p.text ? take_as_written(*p.text, shown, p.kind) : records::render_record(std::move(w));
   if (p.kind == records::Kind::Identity)  // messages may end up in logs: never quote an identity
-    for (auto& d : out.problems) records::redact(d);
+    for (auto& d : out.problems) records::redact(d, out.parsed ? &*out.parsed : nullptr);
   problems.insert(problems.end(), out.problems.begin(), out.problems.end());
   r.yaml = std::move(out.yaml);
   r.record.where = records::Placement{p.kind, p.owner, p.stem};

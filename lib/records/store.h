@@ -13,6 +13,7 @@
 #include "doc/node.h"
 #include "folder/config.h"
 #include "records/kind.h"
+#include "records/redact.h"
 
 namespace care::records {
 
@@ -50,8 +51,5 @@ struct Loaded {
 
 Loaded load(const std::filesystem::path& root, const folder::Config& config,
             const std::filesystem::path& cwd, const LoadOptions& options = {});
-
-// Problems in identity records never quote the record: only where and which rule.
-void redact(diag::Diagnostic& d);
 
 }  // namespace care::records
