@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "cli/exit_codes.h"
+#include "util/utf8.h"
 
 namespace care::cmd {
 
@@ -18,7 +19,7 @@ std::string failure(const CLI::App* app, const CLI::Error& e) {
   std::string what = e.what();
   if (e.get_name() == "RequiredError" && what.find("subcommand") != std::string::npos && !app->remaining().empty())
     what = "unknown command '" + app->remaining().front() + "'";
-  return name + ": " + what + "\nRun '" + name + " --help' for more information.\n";
+  return name + ": " + util::visible(what) + "\nRun '" + name + " --help' for more information.\n";
 }
 
 // "care-intake outreach add": the binary and the chosen subcommands.

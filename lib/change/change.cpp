@@ -16,6 +16,7 @@
 #include "rules/rules.h"
 #include "doc/yaml_io.h"
 #include "schema/catalog.h"
+#include "util/utf8.h"
 
 namespace care::change {
 namespace fs = std::filesystem;
@@ -55,7 +56,7 @@ Rendered render(const cli::Session& s, Pending p, bool drop_comments, diag::Diag
   records::WriteRequest w{absolute, shown, p.kind, std::move(p.record), false, drop_comments, schema_link(s, absolute, p.kind)};
   auto out = p.text ? take_as_written(*p.text, shown, p.kind) : records::render_record(std::move(w));
   if (p.kind == records::Kind::Identity)  // messages may end up in logs: never quote an identity
-    for (auto& d : out.problems) records::redact(d);
+    for (auto& d : out.problems) records::redact(d, out.parsed ? &*out.parsed : nullptr);
   problems.insert(problems.end(), out.problems.begin(), out.problems.end());
   r.yaml = std::move(out.yaml);
   r.record.where = records::Placement{p.kind, p.owner, p.stem};
@@ -270,7 +271,7 @@ int report(const Outcome& outcome, std::string_view program) {
   cli::print_problems(outcome.problems, program);
   if (!outcome.problems.empty() && outcome.exit_code == cli::kFindings)
     cli::print_error(program, "nothing was written");
-  std::fputs(outcome.preview.c_str(), stdout);
+  std::fputs(util::visible(outcome.preview, true).c_str(), stdout);  // a record's text, shown on a terminal
   if (!outcome.failure.empty()) cli::print_error(program, outcome.failure);
   return outcome.exit_code;
 }

@@ -6,6 +6,7 @@
 
 #include "check/check.h"
 #include "cli/exit_codes.h"
+#include "util/utf8.h"
 
 namespace care::check {
 namespace {
@@ -46,7 +47,7 @@ int config_command(const cli::GlobalOptions& global) {
   int code = cli::kOk;
   auto session = open(global, code);
   if (!session) return code;
-  std::fputs(folder::describe(session->config).c_str(), stdout);
+  std::fputs(util::visible(folder::describe(session->config), true).c_str(), stdout);
   return cli::kOk;
 }
 

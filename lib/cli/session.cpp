@@ -12,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "folder/case_folder.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 namespace care::cli {
 namespace fs = std::filesystem;
@@ -187,7 +188,7 @@ void print_problems(const diag::Diagnostics& problems, std::string_view program)
 }
 
 void print_error(std::string_view program, std::string_view message) {
-  std::fputs(fmt::format("{}: {}\n", program, message).c_str(), stderr);
+  std::fputs(fmt::format("{}: {}\n", program, util::visible(message)).c_str(), stderr);
 }
 
 }  // namespace care::cli

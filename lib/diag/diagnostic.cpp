@@ -20,7 +20,7 @@ Diagnostic at(const doc::Location& where, std::string code, std::string message,
   d.column = where.column;
   d.message = std::move(message);
   d.hint = std::move(hint);
-  if (where.source) d.excerpt = util::printable(where.source->line(where.line));
+  if (where.source) d.excerpt = std::string(where.source->line(where.line));
   return d;
 }
 
@@ -53,28 +53,33 @@ std::string_view severity_word(Severity s) { return s == Severity::Error ? "erro
 
 std::string place(const Diagnostic& d) {
   if (d.file.empty()) return {};
-  if (d.line == 0) return d.file + ": ";
-  return fmt::format("{}:{}:{}: ", d.file, d.line, d.column);
+  if (d.line == 0) return util::visible(d.file) + ": ";
+  return fmt::format("{}:{}:{}: ", util::visible(d.file), d.line, d.column);
 }
 
-// The source line, and a caret under the column; tabs are kept so that the
-// caret lines up in a terminal.
+// The source line, and a caret under the column. The caret is placed after
+// the line is made visible, so that an escaped byte or a letter of several
+// bytes before it does not push it off; tabs are kept so that it lines up.
 std::string excerpt(const Diagnostic& d) {
   if (d.line == 0 || d.excerpt.empty()) return {};
   std::string number = std::to_string(d.line);
   std::string gutter(number.size(), ' ');
+  auto before = static_cast<std::size_t>(std::max(d.column - 1, 0));
+  std::string shown_before = util::visible(std::string_view(d.excerpt).substr(0, before));
   std::string pad;
-  for (int i = 1; i < d.column && i - 1 < static_cast<int>(d.excerpt.size()); ++i)
-    pad += d.excerpt[static_cast<std::size_t>(i - 1)] == '\t' ? '\t' : ' ';
-  return fmt::format("{} | {}\n{} | {}^\n", number, d.excerpt, gutter, pad);
+  for (std::size_t i = 0; i < shown_before.size(); ++i)
+    if ((static_cast<unsigned char>(shown_before[i]) & 0xC0) != 0x80) pad += shown_before[i] == '\t' ? '\t' : ' ';
+  return fmt::format("{} | {}\n{} | {}^\n", number, util::visible(d.excerpt), gutter, pad);
 }
 
 }  // namespace
 
+// Every text field may hold what a file or an argument said: made visible here,
+// at the one place that turns a problem into terminal text.
 std::string render_text(const Diagnostic& d, std::string_view program) {
-  std::string out = fmt::format("{}: {}{}: {}\n", program, place(d), severity_word(d.severity), d.message);
+  std::string out = fmt::format("{}: {}{}: {}\n", program, place(d), severity_word(d.severity), util::visible(d.message));
   out += excerpt(d);
-  if (!d.hint.empty()) out += d.hint + "\n";
+  if (!d.hint.empty()) out += util::visible(d.hint) + "\n";
   return out;
 }
 

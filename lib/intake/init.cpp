@@ -12,6 +12,7 @@
 #include "folder/series.h"
 #include "intake/intake.h"
 #include "util/atomic_file.h"
+#include "util/utf8.h"
 
 namespace care::intake {
 namespace fs = std::filesystem;
@@ -140,7 +141,7 @@ int init_command(const cli::GlobalOptions& global, const InitFlags& flags) {
   }
   for (const auto& k : r.kept) cli::print_error(kProgram, fmt::format("warning: kept {} as it was", k));
   for (const auto& w : r.warnings) cli::print_error(kProgram, "warning: " + w);
-  std::fputs(flags.dry_run ? r.plan.c_str() : (r.root.string() + "\n").c_str(), stdout);
+  std::fputs(util::visible(flags.dry_run ? r.plan : r.root.string() + "\n", true).c_str(), stdout);
   return cli::kOk;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/input.h"
 #include "cli/workspace.h"
 #include "intake/intake.h"
+#include "intake/referral_input.h"
 #include "records/fields.h"
 
 namespace care::intake {
@@ -60,7 +61,7 @@ int new_command(const cli::GlobalOptions& global, NewFlags flags) {
   auto w = cli::open_workspace(global, kProgram, true, code, cli::writing(flags.dry_run));
   if (!w) return code;
   diag::Diagnostics problems;
-  if (!flags.from.empty() && !(flags.input.from = cli::read_input(flags.from, problems))) {
+  if (!flags.from.empty() && !(flags.input.from = read_referral(flags.from, problems))) {
     cli::print_problems(problems, kProgram);
     return cli::kFindings;
   }

@@ -10,6 +10,7 @@
 #include "records/facts.h"
 #include "records/fields.h"
 #include "records/kind.h"
+#include "records/redact.h"
 #include "schema/catalog.h"
 
 namespace care::intake {
@@ -191,6 +192,18 @@ static diag::Diagnostics schema_problems(const Node& record) {
   return all;
 }
 
+// Problems of the identity record against its schema, located in the --from
+// file (or nowhere, for a flag) rather than in a file not yet written, and
+// told without a value (records::redact).
+static diag::Diagnostics identity_problems(Node identity) {
+  if (!records::is_case_id(records::text(identity, "case")))
+    identity.set("case", Node::string("XX-0000-000"));  // unnumbered: the case's own problems say why
+  auto all = schema::validate(schema::catalog(), identity,
+                              schema::uri_for(records::info(records::Kind::Identity).schema_file));
+  for (auto& d : all) records::redact(d, &identity);
+  return all;
+}
+
 // The ID in this clone's series, or a problem saying why the case cannot be numbered.
 static std::string allocate_id(const records::Folder& folder, const Node& r, const SeriesChoice& series,
                                diag::Diagnostics& problems) {
@@ -232,6 +245,8 @@ Registration register_case(const cli::Session& s, const records::Folder& folder,
     d.identity->set("kind", Node::string("identity"));
     d.identity->set("version", Node::integer(1));
     d.identity->set("case", Node::string(out.id));
+    auto invalid_identity = identity_problems(*d.identity);
+    d.problems.insert(d.problems.end(), invalid_identity.begin(), invalid_identity.end());
     if (!in.force) out.duplicate_of = possible_duplicate(folder, r, *d.identity);
   }
   if (!d.problems.empty() || !out.duplicate_of.empty() || (!out.ineligible.empty() && !in.record_ineligible)) {

@@ -10,6 +10,7 @@
 #include "intake/intake.h"
 #include "records/store.h"
 #include "util/file_read.h"
+#include "util/utf8.h"
 
 namespace care::intake {
 namespace fs = std::filesystem;
@@ -128,7 +129,8 @@ int show_command(const cli::GlobalOptions& global, const ShowFlags& flags) {
   if (!again) return code;
   if (*again)
     shown = render_case(session->root, flags.id, case_files(session->root, flags.id, flags.identity), flags.format);
-  std::fputs(shown.text.c_str(), stdout);
+  // The records are shown as they are, but no byte of them may drive the terminal.
+  std::fputs((flags.format == "json" ? shown.text : util::visible(shown.text, true)).c_str(), stdout);
   cli::print_problems(shown.problems, kProgram);
   return shown.problems.empty() ? cli::kOk : cli::kFindings;
 }

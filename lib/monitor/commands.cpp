@@ -12,13 +12,14 @@
 #include "monitor/schedule.h"
 #include "records/facts.h"
 #include "records/fields.h"
+#include "util/utf8.h"
 
 namespace care::monitor {
 using doc::Node;
 
 int refused(std::string message, std::string hint) {
   cli::print_error(kProgram, message);
-  std::fputs((hint + "\n").c_str(), stderr);
+  std::fputs((util::visible(hint) + "\n").c_str(), stderr);
   return cli::kFindings;
 }
 
@@ -122,7 +123,7 @@ int due_command(const cli::GlobalOptions& g, const DueFlags& f) {
   auto w = cli::open_workspace(g, kProgram, false, code);
   if (!w) return code;
   DueReport r = due_report(w->folder, w->session.today, f.within);
-  std::string out = f.format == "json" ? due_json(r) : f.format == "csv" ? due_csv(r) : due_text(r);
+  std::string out = f.format == "json" ? due_json(r) : f.format == "csv" ? due_csv(r) : util::visible(due_text(r), true);
   std::fputs(out.c_str(), stdout);
   return f.fail_on_overdue && r.overdue() > 0 ? cli::kFindings : cli::kOk;
 }

@@ -7,6 +7,7 @@
 #include "records/facts.h"
 #include "records/fields.h"
 #include "util/json_text.h"
+#include "util/table.h"
 
 namespace care::monitor {
 using doc::Node;
@@ -134,10 +135,12 @@ std::string due_json(const DueReport& r) {
 }
 
 std::string due_csv(const DueReport& r) {
-  std::string out = "case,contact,due,days_late,status\n";
+  util::Table t;
+  t.header = {"case", "contact", "due", "days_late", "status"};
   for (const auto& d : r.due)
-    out += fmt::format("{},{},{},{},{}\n", d.case_id, d.number, d.due.str(), d.days_late, d.days_late > 0 ? "overdue" : "due");
-  return out;
+    t.rows.push_back({d.case_id, std::to_string(d.number), d.due.str(), std::to_string(d.days_late),
+                      d.days_late > 0 ? "overdue" : "due"});
+  return util::render_csv(t);
 }
 
 }  // namespace care::monitor

@@ -11,6 +11,7 @@
 #include "monitor/schedule.h"
 #include "records/facts.h"
 #include "records/fields.h"
+#include "util/utf8.h"
 
 namespace care::monitor {
 namespace {
@@ -92,7 +93,8 @@ int show_command(const cli::GlobalOptions& g, const ShowFlags& f) {
     }
     auto file = w.session.root / kInstrumentFile;
     auto loaded = load_instrument(file.string(), file.string());  // no survey, or a broken one: no labels
-    std::fputs(timeline_text(c, w.session.today, loaded.instrument ? &*loaded.instrument : nullptr).c_str(), stdout);
+    std::string text = timeline_text(c, w.session.today, loaded.instrument ? &*loaded.instrument : nullptr);
+    std::fputs(util::visible(text, true).c_str(), stdout);
     return cli::kOk;
   });
 }

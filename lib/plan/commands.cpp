@@ -10,6 +10,7 @@
 #include "plan/plan.h"
 #include "records/facts.h"
 #include "records/fields.h"
+#include "util/utf8.h"
 
 namespace care::plan {
 using doc::Node;
@@ -25,7 +26,7 @@ using Operation = std::function<Result(Node& plan, const Context& cx)>;
 
 int refused(const Refusal& r) {
   cli::print_error(kProgram, r.message);
-  std::fputs((r.hint + "\n").c_str(), stderr);
+  std::fputs((util::visible(r.hint) + "\n").c_str(), stderr);
   return cli::kFindings;
 }
 

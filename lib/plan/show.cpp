@@ -10,6 +10,7 @@
 #include "records/facts.h"
 #include "records/fields.h"
 #include "util/json_text.h"
+#include "util/utf8.h"
 
 namespace care::plan {
 using doc::Node;
@@ -107,7 +108,7 @@ int show_command(const cli::GlobalOptions& g, const ShowFlags& f) {
                                          : fmt::format("{} has no plan", f.id));
       return cli::kFindings;
     }
-    std::string out = f.format == "json" ? show_json(c, w.session.config) : show_text(c, w.session.config);
+    std::string out = f.format == "json" ? show_json(c, w.session.config) : util::visible(show_text(c, w.session.config), true);
     std::fputs(out.c_str(), stdout);
     return cli::kOk;
   });

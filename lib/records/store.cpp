@@ -4,7 +4,6 @@
 #include <atomic>
 #include <thread>
 
-#include <fmt/format.h>
 
 #include "doc/yaml_io.h"
 #include "folder/case_folder.h"
@@ -37,7 +36,7 @@ Loading load_one(const folder::RecordFile& f, const Placement& where) {
     out.problems.insert(out.problems.end(), found.begin(), found.end());
   }
   if (where.kind == Kind::Identity)
-    for (auto& d : out.problems) redact(d);
+    for (auto& d : out.problems) redact(d, parsed.root ? &out.record.root : nullptr);
   return out;
 }
 
@@ -90,15 +89,6 @@ void for_each_record(const Case& c, const std::function<void(const Record&)>& vi
     if (*one) visit(**one);
   for (const auto& r : c.assessments) visit(r);
   for (const auto& r : c.contacts) visit(r);
-}
-
-void redact(diag::Diagnostic& d) {
-  d.excerpt.clear();
-  if (!d.code.starts_with("schema.")) return;
-  d.message = fmt::format("a value here breaks the identity schema's \"{}\" rule "
-                          "(identity values are never shown)", d.code.substr(7));
-  // Hints may quote the value ("put it in quotes, like ..."): replace them all.
-  d.hint = "Correct the value at this line and column; care-records(5) describes the identity record.";
 }
 
 Loaded load(const fs::path& root, const folder::Config& config, const fs::path& cwd,

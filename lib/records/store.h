@@ -14,6 +14,7 @@
 #include "doc/node.h"
 #include "folder/config.h"
 #include "records/kind.h"
+#include "records/redact.h"
 #include "util/beneath.h"
 
 namespace care::records {
@@ -58,8 +59,5 @@ struct Loaded {
 
 Loaded load(const std::filesystem::path& root, const folder::Config& config,
             const std::filesystem::path& cwd, const LoadOptions& options = {});
-
-// Problems in identity records never quote the record: only where and which rule.
-void redact(diag::Diagnostic& d);
 
 }  // namespace care::records

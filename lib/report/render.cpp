@@ -6,6 +6,7 @@
 
 #include "util/json_text.h"
 #include "util/table.h"
+#include "util/utf8.h"
 
 namespace care::report {
 namespace {
@@ -40,6 +41,25 @@ std::string suppression_note(const Report& r) {
                      "the totals.", r.min_cell, r.min_cell - 1);
 }
 
+// The report with every text made visible: titles, labels and text values
+// can come from care.toml or from records, and the text and Markdown forms
+// are read on a terminal. Done before layout so that columns stay aligned.
+Report visible_text(Report r) {
+  auto fix = [](std::string& s) { s = util::visible(s); };
+  fix(r.title);
+  for (auto& [k, v] : r.facts) fix(k), fix(v);
+  for (auto& t : r.tables) {
+    fix(t.title);
+    for (auto& c : t.columns) fix(c);
+    for (auto& row : t.rows) {
+      fix(row.label);
+      for (auto& v : row.values) fix(v.text);
+    }
+  }
+  for (auto& n : r.notes) fix(n);
+  return r;
+}
+
 std::string json_value(const Value& v, int min_cell) {
   if (v.kind == Value::Kind::Count && !v.count.hidden) return std::to_string(v.count.count);
   return util::json_string(show(v, min_cell));
@@ -47,7 +67,8 @@ std::string json_value(const Value& v, int min_cell) {
 
 }  // namespace
 
-std::string render_text(const Report& r) {
+std::string render_text(const Report& report) {
+  const Report r = visible_text(report);
   std::string out = r.title + "\n";
   for (const auto& [k, v] : r.facts) out += fmt::format("  {}: {}\n", k, v);
   for (const auto& t : r.tables) {
@@ -61,7 +82,8 @@ std::string render_text(const Report& r) {
   return out;
 }
 
-std::string render_markdown(const Report& r) {
+std::string render_markdown(const Report& report) {
+  const Report r = visible_text(report);
   auto cell = [](std::string s) {
     std::string out;
     for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);

@@ -7,8 +7,8 @@
 
 namespace care::util {
 
-// s as a JSON string literal, quotes included; control characters escaped,
-// UTF-8 passed through.
+// s as a JSON string literal, quotes included; C0 controls, DEL and C1
+// controls escaped as \uXXXX (\n \r \t as such), other UTF-8 passed through.
 std::string json_string(std::string_view s);
 
 }  // namespace care::util

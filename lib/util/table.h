@@ -18,10 +18,15 @@ struct Table {
 
 // The header and rows, each column as wide as its widest cell (counted in code
 // points), columns two spaces apart, no trailing spaces, one LF per line.
+// Cells are printed as util::visible shows them: no control character of a
+// cell reaches the terminal.
 std::string render_aligned(const Table& table);
 
 // One CSV field, double-quoted (quotes doubled) when it holds a comma, a
-// quote, CR or LF, as RFC 4180 asks; otherwise as it is.
+// quote, CR or LF, as RFC 4180 asks; otherwise as it is. A field starting
+// with =, +, -, @, TAB or CR that is not a plain number (-12.50 is one) gets
+// a leading single quote first, so that a spreadsheet shows it as text
+// instead of running it as a formula.
 std::string csv_field(std::string_view text);
 
 // The header line and one line per row, fields quoted by csv_field, LF line ends.

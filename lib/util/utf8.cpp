@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include <fmt/format.h>
+
 namespace care::util {
 namespace {
 
@@ -21,6 +23,12 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
   return len;
 }
 
+// A single-byte character that must not reach a terminal as it is.
+bool is_control(unsigned char c, bool keep_line_feeds) {
+  if (c == '\t' || (c == '\n' && keep_line_feeds)) return false;
+  return c < 0x20 || c == 0x7F;
+}
+
 }  // namespace
 
 std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
@@ -39,18 +47,21 @@ std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-std::string printable(std::string_view text) {
+std::string visible(std::string_view text, bool keep_line_feeds) {
   std::string out;
+  out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     std::size_t len = sequence_length(text, i);
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (len == 0 || (len == 1 && c < 0x20 && c != '\t') || c == 0x7f) {
-      out += "\xEF\xBF\xBD";
-      i += len == 0 ? 1 : len;
+    auto lead = static_cast<unsigned char>(text[i]);
+    if (len == 0 || (len == 1 && is_control(lead, keep_line_feeds))) {
+      out += fmt::format("\\x{:02x}", lead);
+      len = 1;
+    } else if (len == 2 && lead == 0xC2 && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));  // C1: U+0080..U+009F
     } else {
       out.append(text.substr(i, len));
-      i += len;
     }
+    i += len;
   }
   return out;
 }

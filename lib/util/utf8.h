@@ -18,9 +18,13 @@ struct TextPosition {
 // a NUL byte; nullopt when the whole text is fine.
 std::optional<TextPosition> find_invalid_utf8(std::string_view text);
 
-// The text with every byte that is not well-formed UTF-8, and every control
-// character but tab, replaced by U+FFFD, so that a quoted line can be shown.
-std::string printable(std::string_view text);
+// Text that came from a file or an argument, made safe to print on a
+// terminal: C0 controls, DEL and bytes that are not well-formed UTF-8 become
+// \xNN, C1 controls (U+0080..U+009F) become \u00NN, so that no escape
+// sequence the tools did not write reaches the terminal and every odd byte
+// can be seen. Tab stays; line feed stays only when keep_line_feeds (text of
+// several lines), else it is \x0a, so that a one-line field stays one line.
+std::string visible(std::string_view text, bool keep_line_feeds = false);
 
 // Number of code points in well-formed UTF-8 text.
 std::size_t code_points(std::string_view text);
