@@ -61,7 +61,12 @@ class Reader {
       problem(n->source(), fmt::format("\"{}\" must be a whole number", key), "Answer scales run over whole numbers.");
       return fallback;
     }
-    return static_cast<int>(n->value_or(static_cast<int64_t>(fallback)));
+    auto value = n->value<int>();  // empty when it does not fit: never cut silently
+    if (!value) {
+      problem(n->source(), fmt::format("\"{}\" is out of range", key), "Answer scales run over small whole numbers.");
+      return fallback;
+    }
+    return *value;
   }
 
   double number(const toml::table& t, std::string_view key, double fallback) {
@@ -171,7 +176,8 @@ Scores score(const Instrument& ins, const std::vector<std::pair<std::string, int
       continue;
     }
     auto d = static_cast<std::size_t>(std::find(kDimensions.begin(), kDimensions.end(), q->dimension) - kDimensions.begin());
-    sum[d] += q->weight * (value - q->min) / static_cast<double>(q->max - q->min);
+    // In double: max - min overflows an int when a scale is wider than INT_MAX.
+    sum[d] += q->weight * (static_cast<double>(value) - q->min) / (static_cast<double>(q->max) - q->min);
     weight[d] += q->weight;
   }
   auto result = [&](std::size_t d) -> std::optional<double> {
