@@ -52,6 +52,7 @@ Result run(const fs::path& root, const fs::path& cwd, const folder::Config& conf
   if (!result.bad_paths.empty()) return result;
   records::LoadOptions options;
   options.read_identity = request.read_identity;
+  options.threads = request.threads;
   records::Loaded loaded = records::load(root, config, cwd, options);
   diag::Diagnostics all = std::move(loaded.problems);
   diag::Diagnostics ruled = rules::check(loaded.folder, today);

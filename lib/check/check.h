@@ -17,6 +17,7 @@ struct Request {
   std::vector<std::string> paths;  // files or folders to report on; empty: the whole folder
   bool strict = false;             // warnings count as problems
   bool read_identity = true;       // reports check without opening identity records
+  unsigned threads = 0;            // for reading records; 0: one per core
 };
 
 struct Result {

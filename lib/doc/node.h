@@ -63,7 +63,7 @@ class Node {
 
   const std::vector<Node>& items() const { return items_; }
   std::vector<Node>& items() { return items_; }
-  void push_back(Node item) { items_.push_back(std::move(item)); }
+  void push_back(Node item);
 
   const std::vector<Entry>& entries() const { return entries_; }
   std::vector<Entry>& entries() { return entries_; }
@@ -94,6 +94,10 @@ struct Node::Entry {
   Location key_at;
   Node value;
 };
+
+// Defined here, not in the class: moving a Node needs Entry complete, and
+// clang (unlike gcc) instantiates the body at the end of the class.
+inline void Node::push_back(Node item) { items_.push_back(std::move(item)); }
 
 // Name of a type as a person reads it: "a string", "a list", ...
 std::string_view describe(Node::Type type);

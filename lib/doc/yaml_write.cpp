@@ -132,13 +132,21 @@ void value_after_indicator(std::string& out, const Node& n, int indent) {
   }
 }
 
+// YAML readers (yaml-cpp among them) refuse a key written on one line with
+// its colon when it is longer than 1024 characters; a longer key is written
+// as an explicit key, "? key" with ": value" on the next line.
+constexpr std::size_t kLongestImplicitKey = 1000;
+
 void mapping(std::string& out, const Node& n, int indent, bool first_inline) {
   std::string pad(static_cast<std::size_t>(indent), ' ');
   bool first = true;
   for (const auto& e : n.entries()) {
     if (!(first && first_inline)) out += pad;
     first = false;
-    out += key_text(e.key) + ':';
+    std::string key = key_text(e.key);
+    if (key.size() > kLongestImplicitKey) out += "? " + key + "\n" + pad;
+    else out += key;
+    out += ':';
     value_after_indicator(out, e.value, indent);
   }
 }
@@ -177,7 +185,9 @@ bool needs_quotes(std::string_view s) {
 std::string emit(const Node& root) {
   std::string out;
   if (is_empty_collection(root)) return root.is_mapping() ? "{}\n" : "[]\n";
-  node(out, root, 0);
+  // A string alone at the top still needs its literal block indented: at
+  // column 0 the lines do not read back as the block's content.
+  node(out, root, root.is_scalar() ? 2 : 0);
   return out;
 }
 

@@ -208,7 +208,8 @@ Scores score(const Instrument& ins, const std::vector<std::pair<std::string, int
       continue;
     }
     auto d = static_cast<std::size_t>(std::find(kDimensions.begin(), kDimensions.end(), q->dimension) - kDimensions.begin());
-    sum[d] += q->weight * (value - q->min) / static_cast<double>(q->max - q->min);
+    // In double: max - min overflows an int when a scale is wider than INT_MAX.
+    sum[d] += q->weight * (static_cast<double>(value) - q->min) / (static_cast<double>(q->max) - q->min);
     weight[d] += q->weight;
   }
   auto result = [&](std::size_t d) -> std::optional<double> {

@@ -528,6 +528,12 @@ TEST_CASE("parse_instrument: a value of the wrong type") {
   CHECK(q[0].line == 8);
 }
 
+TEST_CASE("parse_instrument: a scale end too large for a whole number is refused, not cut") {
+  auto p = problems_of(replace(kSurvey, "max = 5", "max = 4294967301"));
+  REQUIRE(p.size() == 1);
+  CHECK(mentions(p[0], "\"max\" = 4294967301 is outside"));
+}
+
 TEST_CASE("parse_instrument: thresholds that do not rise") {
   auto p = problems_of(replace(kSurvey, "below = 1.01", "below = 0.5"));
   REQUIRE(p.size() == 1);
@@ -665,6 +671,17 @@ TEST_CASE("score: the weighted mean per dimension, scaled to 0..1, two decimals"
   CHECK(*ends.economic == 0);
   CHECK(*ends.social == 1);
   CHECK_FALSE(ends.psychosocial.has_value());  // no answer, no score
+}
+
+TEST_CASE("score: a scale wider than an int holds is scored without overflow") {
+  // Seen through the survey_read fuzz target under UBSan: signed overflow in max - min.
+  auto ins = survey();
+  ins.questions = {{"w", "economic", "wide", -2'000'000'000, 2'000'000'000, 1}};
+  std::vector<std::string> problems;
+  auto s = monitor::score(ins, {{"w", 2'000'000'000}}, problems);
+  CHECK(problems.empty());
+  REQUIRE(s.economic);
+  CHECK(*s.economic == 1);
 }
 
 TEST_CASE("score: an unknown question and an answer off its scale are problems; the rest is scored") {

@@ -290,6 +290,24 @@ TEST_CASE("yaml_io: multi-line strings keep their trailing newlines") {
   }
 }
 
+TEST_CASE("yaml_io: a multi-line string alone in a file reads back") {
+  // Found by the yaml_read fuzz target: the literal block was not indented.
+  Node n = Node::string("4.0\n1\"c21#00-30\"");
+  CHECK(care::doc::emit(n) == "|-\n  4.0\n  1\"c21#00-30\"\n");
+  CHECK(care::doc::equal(read(care::doc::emit(n)), n));
+}
+
+TEST_CASE("yaml_io: a key too long for one line is written as an explicit key") {
+  // Found by the yaml_read fuzz target: yaml-cpp refuses "key: value" when
+  // the key is longer than 1024 characters.
+  std::string key(1100, 'k');
+  Node n = Node::mapping();
+  n.set(key, Node::string("v"));
+  n.set("short", Node::integer(1));
+  CHECK(care::doc::emit(n) == "? " + key + "\n: v\nshort: 1\n");
+  CHECK(care::doc::equal(read(care::doc::emit(n)), n));
+}
+
 TEST_CASE("yaml_io: find_comment sees comments but not # inside values") {
   CHECK_FALSE(care::doc::find_comment("a: 1\nb: \"x # y\"\nc: 'it''s # no'\nd: x#y\n"));
   auto c = care::doc::find_comment("a: 1\nb: 2  # note\n");
