@@ -178,6 +178,11 @@ bool needs_quotes(std::string_view s) {
   if (has_control(s) || starts_with_indicator(s)) return true;
   if (is_yaml11_keyword(s) || looks_numeric(s)) return true;
   if (s == "<<" || s == "=") return true;
+  // A byte order mark (U+FEFF) at the start of a stream is dropped by readers.
+  if (s.find("\xEF\xBB\xBF") != std::string_view::npos) return true;
+  // "---" and "..." begin and end a document when a top-level string starts
+  // the line with them.
+  if (s.rfind("---", 0) == 0 || s.rfind("...", 0) == 0) return true;
   if (s.back() == ':') return true;
   return s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos;
 }

@@ -308,6 +308,25 @@ TEST_CASE("yaml_io: a key too long for one line is written as an explicit key") 
   CHECK(care::doc::equal(read(care::doc::emit(n)), n));
 }
 
+TEST_CASE("yaml_io: a byte order mark in a string is quoted, so that it reads back") {
+  // Found by the yaml_read fuzz target: written bare at the start of the
+  // file, the mark was taken for the stream's own and dropped.
+  Node alone = Node::string("\xEF\xBB\xBF");
+  CHECK(care::doc::equal(read(care::doc::emit(alone)), alone));
+  Node inside = Node::mapping();
+  inside.set("notes", Node::string("a\xEF\xBB\xBF" "b"));
+  CHECK(care::doc::equal(read(care::doc::emit(inside)), inside));
+}
+
+TEST_CASE("yaml_io: a string that begins like a document marker is quoted") {
+  // Found by the yaml_read fuzz target: "..." alone was read as the end of
+  // the document.
+  for (const char* text : {"...", "---", "... more", "---x"}) {
+    Node alone = Node::string(text);
+    CHECK_MESSAGE(care::doc::equal(read(care::doc::emit(alone)), alone), text);
+  }
+}
+
 TEST_CASE("yaml_io: find_comment sees comments but not # inside values") {
   CHECK_FALSE(care::doc::find_comment("a: 1\nb: \"x # y\"\nc: 'it''s # no'\nd: x#y\n"));
   auto c = care::doc::find_comment("a: 1\nb: 2  # note\n");
