@@ -65,11 +65,8 @@ std::optional<std::int64_t> next_number(const records::Case& c) {
 
 std::vector<OpenFlag> open_flags(const records::Case& c) {
   std::vector<OpenFlag> out;
-  for (const auto& contact : c.contacts) {
-    if (!contact.valid) continue;
-    for (const auto& f : records::list(contact.root, "flags"))
-      if (!records::field(f, "cleared")) out.push_back({c.id, contact.where.stem, records::text(f, "flag")});
-  }
+  for (const auto& open : records::open_flags(c))
+    out.push_back({c.id, open.contact->where.stem, records::text(*open.flag, "flag")});
   return out;
 }
 
@@ -82,7 +79,7 @@ DueReport due_report(const records::Folder& folder, const util::Date& as_of, int
   int months = folder.config.monitoring_months.back();
   for (const auto& [id, c] : folder.cases) {
     if (!c.main || records::is_closed(c) || !c.journey) continue;
-    auto flags = open_flags(c);
+    auto flags = monitor::open_flags(c);
     r.flags.insert(r.flags.end(), flags.begin(), flags.end());
     if (!c.monitoring_plan) {
       r.without_plan.push_back(id);

@@ -1,6 +1,7 @@
 // Monitoring runs from arrival for the months in care.toml; a case closed as
 // completed has run that course, and no contact falls outside it.
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -55,12 +56,53 @@ void contact(const Context& cx, const records::Case& c, const Record& r, const s
                 fmt::format("contact number {} is not in the monitoring plan", *number),
                 "Use a number of monitoring-plan.yaml, or leave it out for an unscheduled contact.");
   }
+  if (records::flag(r.root, "reached") == true && !records::field(r.root, "risk.overall"))
+    cx.report(records::where(r.root, "reached"), "contact-risk",
+              "the person was reached, but the risk was not re-assessed",
+              "Risk is re-assessed at every contact: record it (care-monitor record --risk).",
+              diag::Severity::Warning);
+  if (on && records::child_safeguards_apply(c, *on) && !records::field(r.root, "child_protection_seen"))
+    cx.report(records::where(r.root, "date"), "contact-child-protection",
+              "a contact with a child that does not say whether the child-protection service was seen",
+              "Record it (care-monitor record --child-protection-seen yes|no).", diag::Severity::Warning);
   if (c.plan && !c.plan->valid) return;
   for (const auto& progress : records::list(r.root, "items"))
     if (auto id = records::integer(progress, "item"); id && !items.count(*id))
       cx.report(records::where(progress, "item"), "item-id",
                 fmt::format("progress reported on item {}, which the plan does not have", *id),
                 "Use the item numbers of plan.yaml.");
+}
+
+// The months of this case's schedule: its monitoring plan's, else care.toml's.
+std::vector<int> schedule_months(const Context& cx, const records::Case& c) {
+  std::vector<int> months;
+  if (records::usable(c.monitoring_plan))
+    for (const auto& m : records::list(c.monitoring_plan->root, "months"))
+      if (m.is_integer()) months.push_back(static_cast<int>(m.as_integer()));
+  return months.empty() ? cx.config().monitoring_months : months;
+}
+
+// Threats or contact by traffickers are followed up, never closed over.
+void open_threats(const Context& cx, const records::Case& c, const Record& closure) {
+  for (const auto& open : records::open_flags(c)) {
+    std::string kind = records::text(*open.flag, "flag");
+    if (kind != "threats" && kind != "trafficker_contact") continue;
+    cx.report(records::where(closure.root, "reason"), "closure-open-flags",
+              fmt::format("closed as completed with a {} flag still open (raised at the contact of {})", kind,
+                          records::text(open.contact->root, "date")),
+              "Follow the flag up and clear it with the outcome (care-monitor clear-flag) before closing as "
+              "completed.");
+  }
+}
+
+// A return at high risk: the monitoring plan carries a safety plan.
+void safety_plan(const Context& cx, const records::Case& c) {
+  if (!records::usable(c.monitoring_plan) || !records::high_risk_return(c)) return;
+  if (records::field(c.monitoring_plan->root, "safety_plan")) return;
+  cx.report(records::where(c.monitoring_plan->root, "agreed"), "monitoring-safety-plan",
+            "the return was at high risk, but the monitoring plan has no safety plan",
+            "Agree whom to call, safe places and how contact by traffickers is reported "
+            "(care-monitor schedule --call, --safe-place, --report-contact-by).");
 }
 
 void closure(const Context& cx, const records::Case& c, const Record& r) {
@@ -72,9 +114,10 @@ void closure(const Context& cx, const records::Case& c, const Record& r) {
     reason = records::text(reopenings.back(), "closed_again_reason");
     closed = records::date(reopenings.back(), "closed_again");
   }
+  if (reason == "completed") open_threats(cx, c, r);
   if (reason != "completed" || !closed) return;
   auto arrival = records::arrival_date(c);
-  int months = cx.config().monitoring_months.back();
+  int months = schedule_months(cx, c).back();
   if (!arrival) {
     cx.report(records::where(r.root, "reason"), "closure-early", "closed as completed, but the case never returned",
               "Choose the reason that applies, e.g. chose_to_stop or no_longer_eligible.");
@@ -97,6 +140,7 @@ void check_monitoring(const Context& cx, const records::Case& c) {
   for (const auto& r : c.contacts)
     if (r.valid) contact(cx, c, r, items);
   if (records::usable(c.closure)) closure(cx, c, *c.closure);
+  safety_plan(cx, c);
 }
 
 }  // namespace care::rules
