@@ -45,6 +45,9 @@ struct Request {
   // Words after the subject in the commit message ("item 3, 2015-02-01"):
   // never anything personal.
   std::string detail;
+  // Closing the case, or giving consent again: what may still be recorded
+  // once the person has withdrawn consent to the processing of their data.
+  bool allowed_after_withdrawal = false;
 };
 
 struct Outcome {

@@ -34,6 +34,7 @@ int write_one(const cli::GlobalOptions& g, const Writing& f, records::Kind kind,
     std::string on = f.date.empty() ? w.session.today.str() : f.date;
     if (int refusal = make(w, c, on, record, stem)) return refusal;
     change::Request request{command, f.id, {}, f.dry_run, f.drop_comments};
+    request.allowed_after_withdrawal = command == "care-monitor close";  // closing is always allowed
     request.records.push_back({kind, f.id, stem, std::move(record), std::nullopt});
     return change::report(change::apply(w.session, w.folder, std::move(request)), kProgram);
   });
