@@ -84,10 +84,17 @@ std::optional<bool> latest_by(const Case& c, std::string_view purpose, std::stri
 
 }  // namespace
 
+// For a child, the child's consent and the guardian's are weighed apart, and
+// both must be in force. A referral is recorded before a guardian is
+// appointed, so until then the child's consent stands alone; from the
+// appointment on (at the latest the first assessment: rule
+// minor-guardian-late), the guardian's is needed too.
 bool consent_in_force(const Case& c, std::string_view purpose, const util::Date& on) {
   bool person = latest_by(c, purpose, "person", on).value_or(false);
   if (!child_safeguards_apply(c, on)) return person;
-  return person && latest_by(c, purpose, "guardian", on).value_or(false);
+  if (auto guardian = latest_by(c, purpose, "guardian", on)) return person && *guardian;
+  auto appointed = c.minor && c.minor->valid ? date(c.minor->root, "guardian.appointed") : std::nullopt;
+  return person && (!appointed || on < *appointed);
 }
 
 bool child_safeguards_apply(const Case& c, const util::Date& on) {
