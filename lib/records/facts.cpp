@@ -84,6 +84,10 @@ std::optional<bool> latest_by(const Case& c, std::string_view purpose, std::stri
 
 }  // namespace
 
+bool consent_in_force_by(const Case& c, std::string_view purpose, std::string_view who, const util::Date& on) {
+  return latest_by(c, purpose, who, on).value_or(false);
+}
+
 // For a child, the child's consent and the guardian's are weighed apart, and
 // both must be in force. A referral is recorded before a guardian is
 // appointed, so until then the child's consent stands alone; from the

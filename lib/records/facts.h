@@ -35,6 +35,9 @@ bool is_ineligible(const Case& c);
 // `on` decides (grants and withdrawals are a history, never erased). An adult's
 // consent is the person's; a minor's needs both the child's and the guardian's.
 bool consent_in_force(const Case& c, std::string_view purpose, const util::Date& on);
+// Whether the latest entry of one giver (person or guardian) on or before
+// `on` grants it.
+bool consent_in_force_by(const Case& c, std::string_view purpose, std::string_view who, const util::Date& on);
 
 // The safeguards for children apply to a step on `on`: the person was a minor
 // at referral, and still is on `on` or no transition to adulthood is recorded.

@@ -14,10 +14,13 @@ void needs(const Context& cx, const records::Case& c, std::string_view purpose, 
            std::string_view field, std::string_view what) {
   auto on = records::date(r.root, field);
   if (!on || records::consent_in_force(c, purpose, *on)) return;
+  // A child's own consent in force: what is missing is the guardian's.
+  bool guardian = records::child_safeguards_apply(c, *on) && records::consent_in_force_by(c, purpose, "person", *on);
   cx.report(records::where(r.root, field), "consent",
-            fmt::format("{} on {} without consent to {} in force", what, on->str(), purpose),
-            fmt::format("Record the consent (care-intake consent {} --grant {}) with the date it was given.", c.id,
-                        purpose));
+            fmt::format("{} on {} without {}consent to {} in force", what, on->str(), guardian ? "the guardian's " : "",
+                        purpose),
+            fmt::format("Record the consent (care-intake consent {} --grant {}{}) with the date it was given.", c.id,
+                        purpose, guardian ? " --by guardian" : ""));
 }
 
 void not_before_referral(const Context& cx, const records::Case& c) {

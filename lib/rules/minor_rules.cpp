@@ -10,6 +10,7 @@
 #include <fmt/ranges.h>
 
 #include "rules/internal.h"
+#include "util/text.h"
 
 namespace care::rules {
 using records::Record;
@@ -107,7 +108,8 @@ void coordination(const Context& cx, const doc::Node& minor, const Date& departu
 std::vector<std::string> family_gaps(const records::Case& c, const doc::Node& minor, const Date& departure) {
   std::vector<std::string> gaps;
   std::string tracing = records::text(minor, "family_tracing.status");
-  if (tracing != "found") gaps.push_back(fmt::format("family tracing is {}", tracing.empty() ? "not recorded" : tracing));
+  if (tracing.empty()) gaps.push_back("family tracing is not recorded");
+  else if (tracing != "found") gaps.push_back(fmt::format("family tracing is {}", util::words(tracing)));
   auto assessed = records::date(minor, "family_assessment.date");
   if (!assessed) gaps.push_back("the family was not assessed");
   else if (*assessed >= departure) gaps.push_back(fmt::format("the family was assessed on {}, not before departure", assessed->str()));
@@ -119,6 +121,7 @@ std::vector<std::string> family_gaps(const records::Case& c, const doc::Node& mi
     if (records::text(minor, "family_assessment.outcome") != "reunification_possible")
       gaps.push_back("the family assessment did not find reunification possible");
   }
+  if (records::flag(minor, "reunification.confirmed") == false) gaps.push_back("reunification was not confirmed");
   const Record* latest = records::latest_assessment(c, departure);
   for (const auto& f : latest ? records::list(latest->root, "risk_factors") : std::vector<doc::Node>{})
     if (records::text(f, "factor") == "family_involvement" && records::text(f, "level") == "high")
@@ -162,8 +165,9 @@ void escort(const Context& cx, const doc::Node& minor, const Record& journey, co
               "Agree the escort (the guardian, or program staff) with care-intake minor --escort-by.");
   else if (travelled_by != agreed_by)
     cx.report(records::where(journey.root, "escort.by"), "minor-return-escort",
-              fmt::format("the child travelled with {}, but the escort agreed was {}",
-                          travelled_by.empty() ? "no escort" : travelled_by, agreed_by),
+              fmt::format("the child travelled {}, but the escort agreed was {}",
+                          escorted(travelled_by) ? "with " + util::words(travelled_by) : "without an escort",
+                          util::words(agreed_by)),
               "The escort agreed in minor.yaml goes the whole way; correct the one that is wrong.");
   auto agreed = records::date(minor, "escort.agreed");
   if (escorted(agreed_by) && (!agreed || *agreed > departure))
