@@ -90,15 +90,16 @@ bool consent_in_force_by(const Case& c, std::string_view purpose, std::string_vi
 
 // For a child, the child's consent and the guardian's are weighed apart, and
 // both must be in force. A referral is recorded before a guardian is
-// appointed, so until then the child's consent stands alone; from the
-// appointment on (at the latest the first assessment: rule
-// minor-guardian-late), the guardian's is needed too.
+// appointed, so until then (the day of the appointment included, since what
+// was done that day may have come first) the child's consent stands alone;
+// after it (at the latest the first assessment: rule minor-guardian-late),
+// the guardian's is needed too.
 bool consent_in_force(const Case& c, std::string_view purpose, const util::Date& on) {
   bool person = latest_by(c, purpose, "person", on).value_or(false);
   if (!child_safeguards_apply(c, on)) return person;
   if (auto guardian = latest_by(c, purpose, "guardian", on)) return person && *guardian;
   auto appointed = c.minor && c.minor->valid ? date(c.minor->root, "guardian.appointed") : std::nullopt;
-  return person && (!appointed || on < *appointed);
+  return person && (!appointed || on <= *appointed);
 }
 
 bool child_safeguards_apply(const Case& c, const util::Date& on) {
