@@ -69,8 +69,10 @@ void risk_review(const Context& cx, const records::Case& c, const Record& journe
   auto assessed = records::date(records::latest_assessment(c, departure)->root, "date");
   const doc::Node* last = nullptr;
   std::optional<Date> last_date;
-  for (const auto& review : records::usable(c.plan) ? records::list(c.plan->root, "risk_reviews")
-                                                    : std::vector<doc::Node>{}) {
+  // A reference into the plan, not a copy: `last` must outlive the loop.
+  static const std::vector<doc::Node> none;
+  const auto& reviews = records::usable(c.plan) ? records::list(c.plan->root, "risk_reviews") : none;
+  for (const auto& review : reviews) {
     auto on = records::date(review, "date");
     if (!on || *on > departure || *on < *assessed || (last_date && *on < *last_date)) continue;
     last = &review;

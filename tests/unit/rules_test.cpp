@@ -878,9 +878,20 @@ TEST_CASE("rules: closure-early, 12 months after arrival") {
   }
 }
 
+namespace {
+// A returned adult whose return.yaml has the voluntary return declaration
+// (added here unless the shared fixture has it already).
+void returned_declared(Folder& f) {
+  f.returned();
+  if (kReturn.find("declaration:") == std::string::npos)
+    f.put(kDir + "return.yaml", kReturn + "declaration:\n  signed: \"2014-05-01\"\n  alternatives_explained: true\n"
+                                          "  language: English\n");
+}
+}  // namespace
+
 TEST_CASE("rules: closure-early counts to the last month of the case's own months") {
   Folder f;
-  f.returned();  // arrival 2014-05-10
+  returned_declared(f);  // arrival 2014-05-10
   f.put(kDir + "monitoring-plan.yaml", kMonitoringPlan + "months: [1, 2, 3, 4, 5, 6]\n");
   f.put(kDir + "closure.yaml", closure("2014-11-10", "completed"));
   CHECK_CLEAN(f.check());
@@ -894,7 +905,7 @@ TEST_CASE("rules: closure-early counts to the last month of the case's own month
 
 TEST_CASE("rules: closure-open-flags, completed over threats, other closures over open flags without a reason") {
   Folder f;
-  f.returned();  // arrival 2014-05-10
+  returned_declared(f);  // arrival 2014-05-10
   const std::string risk = "risk:\n  overall: medium\n";
   f.put(kDir + "monitoring/2014-06-12.yaml", contact("2014-06-12", "phone", risk + "flags:\n  - flag: threats\n"));
   f.put(kDir + "closure.yaml", closure("2015-05-10", "completed"));
