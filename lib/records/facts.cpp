@@ -1,5 +1,7 @@
 #include "records/facts.h"
 
+#include <algorithm>
+
 #include "records/fields.h"
 
 namespace care::records {
@@ -133,6 +135,15 @@ std::vector<OpenFlag> open_flags(const Case& c) {
       for (const auto& flag : list(contact.root, "flags"))
         if (!field(flag, "cleared")) out.push_back({&contact, &flag});
   return out;
+}
+
+std::vector<int> monitoring_months(const Case& c, const std::vector<int>& defaults) {
+  std::vector<int> months;
+  if (usable(c.monitoring_plan))
+    for (const auto& m : list(c.monitoring_plan->root, "months"))
+      if (m.is_integer()) months.push_back(static_cast<int>(m.as_integer()));
+  std::sort(months.begin(), months.end());
+  return months.empty() ? defaults : months;
 }
 
 bool consent_given_by(const Case& c, std::string_view purpose, std::string_view who) {

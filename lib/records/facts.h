@@ -55,6 +55,10 @@ struct OpenFlag {
   const doc::Node* flag;
 };
 std::vector<OpenFlag> open_flags(const Case& c);
+
+// The months after arrival at which this case's contacts are due: its
+// monitoring plan's own `months`, else `defaults` (care.toml's [monitoring] months).
+std::vector<int> monitoring_months(const Case& c, const std::vector<int>& defaults);
 bool consent_given_by(const Case& c, std::string_view purpose, std::string_view who);
 
 // Closed and not reopened since.

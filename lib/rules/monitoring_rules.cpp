@@ -75,24 +75,36 @@ void contact(const Context& cx, const records::Case& c, const Record& r, const s
 
 // The months of this case's schedule: its monitoring plan's, else care.toml's.
 std::vector<int> schedule_months(const Context& cx, const records::Case& c) {
-  std::vector<int> months;
-  if (records::usable(c.monitoring_plan))
-    for (const auto& m : records::list(c.monitoring_plan->root, "months"))
-      if (m.is_integer()) months.push_back(static_cast<int>(m.as_integer()));
-  return months.empty() ? cx.config().monitoring_months : months;
+  return records::monitoring_months(c, cx.config().monitoring_months);
 }
 
-// Threats or contact by traffickers are followed up, never closed over.
-void open_threats(const Context& cx, const records::Case& c, const Record& closure) {
+// Risk flags still open at closure. Threats or contact by traffickers are
+// followed up, never closed over as completed; any other closure over open
+// flags says why (closure.yaml open_flags_reason, or the reopening's when the
+// case was closed again), and the flags stay listed by care-monitor due.
+void open_flags_at_closure(const Context& cx, const records::Case& c, const Record& closure, const std::string& reason,
+                           const std::string& explanation) {
+  std::vector<std::string> unexplained;
   for (const auto& open : records::open_flags(c)) {
     std::string kind = records::text(*open.flag, "flag");
-    if (kind != "threats" && kind != "trafficker_contact") continue;
-    cx.report(records::where(closure.root, "reason"), "closure-open-flags",
-              fmt::format("closed as completed with a {} flag still open (raised at the contact of {})", kind,
-                          records::text(open.contact->root, "date")),
-              "Follow the flag up and clear it with the outcome (care-monitor clear-flag) before closing as "
-              "completed.");
+    std::string raised = records::text(open.contact->root, "date");
+    if (reason == "completed" && (kind == "threats" || kind == "trafficker_contact")) {
+      cx.report(records::where(closure.root, "reason"), "closure-open-flags",
+                fmt::format("closed as completed with a {} flag still open (raised at the contact of {})", kind, raised),
+                "Follow the flag up and clear it with the outcome (care-monitor clear-flag) before closing as "
+                "completed.");
+      continue;
+    }
+    unexplained.push_back(fmt::format("{} raised at the contact of {}", kind, raised));
   }
+  if (unexplained.empty() || !explanation.empty()) return;
+  std::string list;
+  for (const auto& u : unexplained) list += (list.empty() ? "" : ", ") + u;
+  cx.report(records::where(closure.root, "reason"), "closure-open-flags",
+            fmt::format("closed as {} with {} still open ({}), without saying why", reason,
+                        unexplained.size() == 1 ? "a risk flag" : fmt::format("{} risk flags", unexplained.size()), list),
+            "Clear the flags that no longer apply (care-monitor clear-flag), or say why the case is closed over them "
+            "(care-monitor close --open-flags-reason TEXT).");
 }
 
 // A return at high risk: the monitoring plan carries a safety plan.
@@ -102,19 +114,21 @@ void safety_plan(const Context& cx, const records::Case& c) {
   cx.report(records::where(c.monitoring_plan->root, "agreed"), "monitoring-safety-plan",
             "the return was at high risk, but the monitoring plan has no safety plan",
             "Agree whom to call, safe places and how contact by traffickers is reported "
-            "(care-monitor schedule --call, --safe-place, --report-contact-by).");
+            "(care-monitor safety-plan ID --call TEXT --report-contact-by TEXT [--safe-place TEXT]).");
 }
 
 void closure(const Context& cx, const records::Case& c, const Record& r) {
   // The closure that stands: the first one, or the last closing after a reopening.
   std::string reason = records::text(r.root, "reason");
   auto closed = records::date(r.root, "date");
+  std::string explanation = records::text(r.root, "open_flags_reason");
   const auto& reopenings = records::list(r.root, "reopened");
   if (!reopenings.empty() && records::field(reopenings.back(), "closed_again")) {
     reason = records::text(reopenings.back(), "closed_again_reason");
     closed = records::date(reopenings.back(), "closed_again");
+    explanation = records::text(reopenings.back(), "open_flags_reason");
   }
-  if (reason == "completed") open_threats(cx, c, r);
+  if (records::is_closed(c)) open_flags_at_closure(cx, c, r, reason, explanation);
   if (reason != "completed" || !closed) return;
   auto arrival = records::arrival_date(c);
   int months = schedule_months(cx, c).back();

@@ -981,6 +981,84 @@ TEST_CASE("rules: closure-early, 12 months after arrival") {
   }
 }
 
+namespace {
+// A returned adult whose return.yaml has the voluntary return declaration
+// (added here unless the shared fixture has it already).
+void returned_declared(Folder& f) {
+  f.returned();
+  if (kReturn.find("declaration:") == std::string::npos)
+    f.put(kDir + "return.yaml", kReturn + "declaration:\n  signed: \"2014-05-01\"\n  alternatives_explained: true\n"
+                                          "  language: English\n");
+}
+}  // namespace
+
+TEST_CASE("rules: closure-early counts to the last month of the case's own months") {
+  Folder f;
+  returned_declared(f);  // arrival 2014-05-10
+  f.put(kDir + "monitoring-plan.yaml", kMonitoringPlan + "months: [1, 2, 3, 4, 5, 6]\n");
+  f.put(kDir + "closure.yaml", closure("2014-11-10", "completed"));
+  CHECK_CLEAN(f.check());
+  f.put(kDir + "closure.yaml", closure("2014-11-09", "completed"));
+  auto d = only(f.check(), "rule.closure-early");
+  CHECK(d.message == "closed as completed on 2014-11-09, before the 6 months of monitoring ended (2014-11-10)");
+  f.put(kDir + "monitoring-plan.yaml", kMonitoringPlan + "months: [18, 1, 6]\n");  // the last month, in any order
+  f.put(kDir + "closure.yaml", closure("2015-11-09", "completed"));
+  CHECK(only(f.check(), "rule.closure-early").message.find("before the 18 months") != std::string::npos);
+}
+
+TEST_CASE("rules: closure-open-flags, completed over threats, other closures over open flags without a reason") {
+  Folder f;
+  returned_declared(f);  // arrival 2014-05-10
+  const std::string risk = "risk:\n  overall: medium\n";
+  f.put(kDir + "monitoring/2014-06-12.yaml", contact("2014-06-12", "phone", risk + "flags:\n  - flag: threats\n"));
+  f.put(kDir + "closure.yaml", closure("2015-05-10", "completed"));
+  auto d = only(f.check(), "rule.closure-open-flags");
+  CHECK(d.file == kDir + "closure.yaml");
+  CHECK(d.line == 5);
+  CHECK(d.message == "closed as completed with a threats flag still open (raised at the contact of 2014-06-12)");
+  // A reason does not make a completed closure over threats right.
+  f.put(kDir + "closure.yaml", closure("2015-05-10", "completed", "open_flags_reason: followed up by the police\n"));
+  only(f.check(), "rule.closure-open-flags");
+
+  SUBCASE("any other reason needs open_flags_reason") {
+    f.put(kDir + "closure.yaml", closure("2014-09-01", "referred"));
+    auto e = only(f.check(), "rule.closure-open-flags");
+    CHECK(e.message ==
+          "closed as referred with a risk flag still open (threats raised at the contact of 2014-06-12), without "
+          "saying why");
+    CHECK(e.hint.find("--open-flags-reason") != std::string::npos);
+    f.put(kDir + "closure.yaml",
+          closure("2014-09-01", "referred", "open_flags_reason: handed over to the regional anti-trafficking unit\n"));
+    CHECK_CLEAN(f.check());
+  }
+  SUBCASE("completed over another kind of flag needs the reason too") {
+    f.put(kDir + "monitoring/2014-06-12.yaml",
+          contact("2014-06-12", "phone", risk + "flags:\n  - flag: irregular_migration_intent\n  - flag: other\n"));
+    f.put(kDir + "closure.yaml", closure("2015-05-10", "completed"));
+    CHECK(only(f.check(), "rule.closure-open-flags").message.find("with 2 risk flags still open") != std::string::npos);
+    f.put(kDir + "closure.yaml", closure("2015-05-10", "completed", "open_flags_reason: plans to stay, discussed\n"));
+    CHECK_CLEAN(f.check());
+  }
+  SUBCASE("a cleared flag needs nothing") {
+    f.put(kDir + "monitoring/2014-06-12.yaml",
+          contact("2014-06-12", "phone",
+                  risk + "flags:\n  - flag: threats\n    cleared: {date: \"2014-08-01\", reason: police report}\n"));
+    CHECK_CLEAN(f.check());
+  }
+  SUBCASE("reopened: nothing to say while open; closed again, the reopening carries the reason") {
+    std::string reopened = "reopened:\n  - date: \"2014-09-10\"\n    reason: asked for help again\n";
+    f.put(kDir + "closure.yaml", closure("2014-09-01", "chose_to_stop",
+                                         "open_flags_reason: wants no more contact\n" + reopened));
+    CHECK_CLEAN(f.check());
+    std::string again = reopened + "    closed_again: \"2014-10-01\"\n    closed_again_reason: re_trafficked\n";
+    f.put(kDir + "closure.yaml", closure("2014-09-01", "chose_to_stop", "open_flags_reason: wants no more contact\n" + again));
+    CHECK(only(f.check(), "rule.closure-open-flags").message.find("closed as re_trafficked") != std::string::npos);
+    f.put(kDir + "closure.yaml",
+          closure("2014-09-01", "chose_to_stop", again + "    open_flags_reason: left the country again\n"));
+    CHECK_CLEAN(f.check());
+  }
+}
+
 TEST_CASE("rules: outside-program is a warning about outreach") {
   Folder f;
   f.put("outreach/OR-AT-2013-001.yaml", outreach("OR-AT-2013-001", "2013-09-02"));
