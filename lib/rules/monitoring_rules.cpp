@@ -113,8 +113,9 @@ void safety_plan(const Context& cx, const records::Case& c) {
   if (records::field(c.monitoring_plan->root, "safety_plan")) return;
   cx.report(records::where(c.monitoring_plan->root, "agreed"), "monitoring-safety-plan",
             "the return was at high risk, but the monitoring plan has no safety plan",
-            "Agree whom to call, safe places and how contact by traffickers is reported "
-            "(care-monitor safety-plan ID --call TEXT --report-contact-by TEXT [--safe-place TEXT]).");
+            fmt::format("Agree whom to call, safe places and how contact by traffickers is reported "
+                        "(care-monitor safety-plan {} --call TEXT --report-contact-by TEXT [--safe-place TEXT]).",
+                        c.id));
 }
 
 void closure(const Context& cx, const records::Case& c, const Record& r) {
