@@ -73,11 +73,6 @@ void bid(const Context& cx, const doc::Node& minor, const doc::Location& at) {
               "A multidisciplinary panel decides on a child's return: record it with care-intake minor --bid-panel "
               "once it has.");
   auto decided = records::date(minor, "bid.decided");
-  if (!decided && records::text(minor, "bid.outcome") == "return_in_best_interest")
-    cx.report(records::where(minor, "bid"), "minor-return-bid",
-              "the day the best interests determination was decided is not recorded",
-              "The panel decides before the return is coordinated: record the day with care-intake minor "
-              "--bid-decided.");
   auto coordinated = records::date(minor, "coordination.date");
   if (decided && coordinated && *decided > *coordinated)
     cx.report(records::where(minor, "bid.decided"), "minor-return-bid",

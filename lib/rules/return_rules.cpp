@@ -70,19 +70,19 @@ void declaration(const Context& cx, const records::Case& c, const Record& journe
 void risk_review(const Context& cx, const records::Case& c, const Record& journey, const Date& departure) {
   if (!records::high_risk_return(c)) return;
   auto assessed = records::date(records::latest_assessment(c, departure)->root, "date");
-  const doc::Node* last = nullptr;
+  // The decision is copied: the list below may be a temporary.
+  std::string decision;
   std::optional<Date> last_date;
-  for (const auto& review : records::usable(c.plan) ? records::list(c.plan->root, "risk_reviews")
-                                                    : std::vector<doc::Node>{}) {
+  static const std::vector<doc::Node> none;
+  for (const auto& review : records::usable(c.plan) ? records::list(c.plan->root, "risk_reviews") : none) {
     auto on = records::date(review, "date");
     if (!on || *on > departure || *on < *assessed || (last_date && *on < *last_date)) continue;
-    last = &review;
+    decision = records::text(review, "decision");
     last_date = on;
   }
-  if (last && records::text(*last, "decision") == "proceed") return;
+  if (last_date && decision == "proceed") return;
   cx.report(records::where(journey.root, "departure"), "return-risk-review",
-            last ? fmt::format("the risk review of {} decided to {}, not to proceed", last_date->str(),
-                               records::text(*last, "decision"))
+            last_date ? fmt::format("the risk review of {} decided to {}, not to proceed", last_date->str(), decision)
                  : fmt::format("the overall risk was high at the assessment of {}, and no review before departure "
                                "decided to proceed", assessed->str()),
             "Review the risk before return and record the decision and the safety measures (care-plan review "

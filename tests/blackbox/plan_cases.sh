@@ -566,7 +566,7 @@ done
 run "$scratch/elsewhere" care-plan return --help
 check "care-plan return --help: exit 0" "$rc" "$(shown)"
 options=$(grep -Eo -- '--[a-z][a-z-]*' "$out" | sort -u | tr '\n' ' ')
-expected_options="--arrive --country --depart --destination --drop-comments --dry-run --escort --escort-note --help --notes "
+expected_options="--alternatives-explained --arrive --country --declaration-signed --depart --destination --drop-comments --dry-run --escort --escort-note --guardian-signed --help --language --notes "
 if [ "$options" = "$expected_options" ]; then
   ok "care-plan return --help: only the journey's own options, none to skip a condition"
 else
