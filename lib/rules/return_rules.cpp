@@ -85,8 +85,8 @@ void risk_review(const Context& cx, const records::Case& c, const Record& journe
             last_date ? fmt::format("the risk review of {} decided to {}, not to proceed", last_date->str(), decision)
                  : fmt::format("the overall risk was high at the assessment of {}, and no review before departure "
                                "decided to proceed", assessed->str()),
-            "Review the risk before return and record the decision and the safety measures (care-plan review "
-            "--decision proceed --safety-measure ...).");
+            fmt::format("Review the risk before return and record the decision and the safety measures "
+                        "(care-plan review {} --reviewer ROLE --decision proceed --safety-measure TEXT).", c.id));
 }
 
 void open_proceedings(const Context& cx, const records::Case& c, const Record& journey, const Date& departure) {
