@@ -115,16 +115,25 @@ records::Folder affected(const records::Folder& folder, const std::vector<Render
 using Key = std::tuple<std::string, int, std::string, std::string>;
 Key key_of(const diag::Diagnostic& d) { return {d.file, d.line, d.code, d.message}; }
 
-// Errors the change would bring: any in the files it writes, and any new one elsewhere.
+bool is_condition(const diag::Diagnostic& d, const std::vector<std::string>& conditions) {
+  for (const auto& prefix : conditions)
+    if (d.code.starts_with(prefix)) return true;
+  return false;
+}
+
+// Errors the change would bring: any in the files it writes, any new one
+// elsewhere, and any of the request's conditions, new or not.
 diag::Diagnostics new_rule_errors(const records::Folder& before, const records::Folder& after,
-                                  const std::vector<Rendered>& changes, const util::Date& today) {
+                                  const std::vector<Rendered>& changes, const util::Date& today,
+                                  const std::vector<std::string>& conditions) {
   std::set<Key> old;
   for (const auto& d : rules::check(before, today)) old.insert(key_of(d));
   std::set<std::string> written;
   for (const auto& r : changes) written.insert(r.record.file);
   diag::Diagnostics out;
   for (auto& d : rules::check(after, today))
-    if (d.severity == diag::Severity::Error && (written.count(d.file) || !old.count(key_of(d))))
+    if (d.severity == diag::Severity::Error &&
+        (written.count(d.file) || !old.count(key_of(d)) || is_condition(d, conditions)))
       out.push_back(std::move(d));
   return out;
 }
@@ -276,7 +285,7 @@ Outcome apply(const cli::Session& s, const records::Folder& folder, Request requ
     records::Folder before = affected(folder, changes);
     records::Folder after = before;
     for (const auto& r : changes) place(after, r.record);
-    out.problems = new_rule_errors(before, after, changes, s.today);
+    out.problems = new_rule_errors(before, after, changes, s.today, request.conditions);
   }
   if (!out.problems.empty()) {
     diag::sort(out.problems);

@@ -35,13 +35,15 @@ void guardian_in_time(const Context& cx, const records::Case& c, const doc::Node
     cx.report(at, "minor-guardian-late",
               fmt::format("the guardian was appointed on {}, after the child's first assessment ({})",
                           appointed->str(), first->str()),
-              "A child is assessed with a guardian: check the dates, or record the assessment again with the guardian.");
+              "A child is assessed with a guardian: check the dates (care-intake minor --guardian-appointed), or "
+              "record the assessment again with the guardian.");
   auto agreed = records::usable(c.plan) ? records::date(c.plan->root, "agreement.date") : std::nullopt;
   if (agreed && *appointed > *agreed)
     cx.report(at, "minor-guardian-late",
               fmt::format("the guardian was appointed on {}, after the plan was agreed ({})", appointed->str(),
                           agreed->str()),
-              "The guardian agrees the plan with the child: check the dates.");
+              "The guardian agrees the plan with the child: check the dates (care-intake minor --guardian-appointed, "
+              "care-plan agree).");
 }
 
 void views_before_bid(const Context& cx, const doc::Node& minor) {
@@ -64,18 +66,21 @@ void views_before_bid(const Context& cx, const doc::Node& minor) {
 void bid(const Context& cx, const doc::Node& minor, const doc::Location& at) {
   if (records::text(minor, "bid.outcome") != "return_in_best_interest")
     cx.report(at, "minor-return-bid", "a minor returned without a best interests determination in favour of return",
-              "Record the BID outcome return_in_best_interest in minor.yaml, or the return cannot go ahead.");
+              "Record the panel's decision (care-intake minor --bid-outcome return_in_best_interest --bid-decided "
+              "DATE --bid-panel), or the return cannot go ahead.");
   else if (records::flag(minor, "bid.panel") != true)
     cx.report(records::where(minor, "bid"), "minor-return-bid",
               "the best interests determination was not made by a panel",
-              "A multidisciplinary panel decides on a child's return: record it (bid.panel: true) once it has.");
+              "A multidisciplinary panel decides on a child's return: record it with care-intake minor --bid-panel "
+              "once it has.");
   auto decided = records::date(minor, "bid.decided");
   auto coordinated = records::date(minor, "coordination.date");
   if (decided && coordinated && *decided > *coordinated)
     cx.report(records::where(minor, "bid.decided"), "minor-return-bid",
               fmt::format("the best interests determination ({}) came after the return was coordinated ({})",
                           decided->str(), coordinated->str()),
-              "The return is coordinated once the panel has decided: check the dates.");
+              "The return is coordinated once the panel has decided: check the dates (care-intake minor "
+              "--bid-decided, --coordinated).");
 }
 
 void coordination(const Context& cx, const doc::Node& minor, const Date& departure, const doc::Location& at) {
@@ -83,25 +88,29 @@ void coordination(const Context& cx, const doc::Node& minor, const Date& departu
   int lead = cx.config().minor_coordination_days;
   if (!coordinated) {
     cx.report(at, "minor-return-coordination", "a minor's return was not coordinated with both countries",
-              "Record the coordination date and the parties of both countries in minor.yaml.");
+              "Record the coordination with both countries (care-intake minor --coordinated DATE --host-party "
+              "ORG --return-party ORG).");
     return;
   }
   const doc::Location& when = records::where(minor, "coordination.date");
   if (*coordinated > departure)
     cx.report(when, "minor-return-coordination",
               fmt::format("the return was coordinated on {}, after departure ({})", coordinated->str(), departure.str()),
-              "Coordination comes before departure: check the dates.");
+              "Coordination comes before departure: check the dates (care-intake minor --coordinated, care-plan "
+              "return --depart).");
   else if (departure.days_since_epoch() - coordinated->days_since_epoch() < lead)
     cx.report(when, "minor-return-coordination",
               fmt::format("the return was coordinated on {}, less than {} days before departure ({})",
                           coordinated->str(), lead, departure.str()),
-              "A child's return is coordinated well ahead ([minors] coordination_days in care.toml).");
+              "A child's return is coordinated well ahead ([minors] coordination_days in care.toml): move the "
+              "departure (care-plan return --depart).");
   for (const char* side : {"host_country_parties", "return_country_parties"})
     if (records::list(minor, fmt::format("coordination.{}", side)).empty())
       cx.report(records::where(minor, "coordination"), "minor-return-coordination",
                 fmt::format("the coordination names no {} parties", std::string_view(side).starts_with("host")
                                                                           ? "host-country" : "return-country"),
-                "Name who took part in each country (roles or organisations).");
+                "Name who took part in each country, as roles or organisations (care-intake minor --host-party, "
+                "--return-party).");
 }
 
 // Why the family cannot receive the child, or nothing when it can.
@@ -153,7 +162,9 @@ void reception(const Context& cx, const records::Case& c, const doc::Node& minor
             fmt::format("a minor returned with no one safe to receive the child: {}; and {}", fmt::join(family, ", "),
                         fmt::join(organisation, ", ")),
             "Either an assessed family (found, willing and able, not implicated, reunification possible) or a care "
-            "organisation in the country of return that confirmed before departure (care-intake minor).");
+            "organisation in the country of return that confirmed before departure (care-intake minor --tracing, "
+            "--family-assessed, --family-willing, --family-implicated, --family-outcome; or --receiving-organisation, "
+            "--receiving-country, --receiving-confirmed).");
 }
 
 void escort(const Context& cx, const doc::Node& minor, const Record& journey, const Date& departure) {
@@ -162,13 +173,14 @@ void escort(const Context& cx, const doc::Node& minor, const Record& journey, co
   const doc::Location& at = records::where(journey.root, "escort");
   if (!escorted(agreed_by))
     cx.report(at, "minor-return-escort", "no escort for the whole journey was agreed in minor.yaml",
-              "Agree the escort (the guardian, or program staff) with care-intake minor --escort-by.");
+              "Agree the escort (the guardian, or program staff) with care-intake minor --escort.");
   else if (travelled_by != agreed_by)
     cx.report(records::where(journey.root, "escort.by"), "minor-return-escort",
               fmt::format("the child travelled {}, but the escort agreed was {}",
                           escorted(travelled_by) ? "with " + util::words(travelled_by) : "without an escort",
                           util::words(agreed_by)),
-              "The escort agreed in minor.yaml goes the whole way; correct the one that is wrong.");
+              "The escort agreed goes the whole way; correct the one that is wrong (care-plan return --escort, or "
+              "care-intake minor --escort).");
   auto agreed = records::date(minor, "escort.agreed");
   if (escorted(agreed_by) && (!agreed || *agreed > departure))
     cx.report(records::where(minor, "escort"), "minor-return-escort",
@@ -235,7 +247,7 @@ void check_minor(const Context& cx, const records::Case& c) {
   if (agreed && records::child_safeguards_apply(c, *agreed) && records::flag(c.plan->root, "agreement.guardian") != true)
     cx.report(records::where(c.plan->root, "agreement"), "minor-agreement",
               "a minor's plan was agreed without the guardian",
-              "Record the guardian's agreement as well (agreement.guardian: true).");
+              fmt::format("Record the guardian's agreement as well (care-plan agree {} --guardian).", c.id));
   auto departure = records::usable(c.journey) ? records::date(c.journey->root, "departure") : std::nullopt;
   if (!departure) return;
   came_of_age(cx, c, *c.journey, *departure);

@@ -19,7 +19,7 @@ void agreed_plan(const Context& cx, const records::Case& c, const Record& journe
               "Record the beneficiary's agreement to the plan (care-plan agree) before the return.");
   else if (records::flag(c.plan->root, "agreement.beneficiary") != true)
     cx.report(at, "return-needs-agreed-plan", "the plan was not agreed by the beneficiary",
-              "A plan counts as agreed only when the person agreed to it (agreement.beneficiary: true).");
+              "A plan counts as agreed only when the person agreed to it: record it with care-plan agree.");
 }
 
 void destination(const Context& cx, const records::Case& c, const Record& journey) {
@@ -29,10 +29,12 @@ void destination(const Context& cx, const records::Case& c, const Record& journe
   if (!country.empty() && country != expected)
     cx.report(at, "return-destination",
               fmt::format("the destination is in {}, but the case's country of return is {}", country, expected),
-              "Correct the destination, or the case's return_country if that is what is wrong.");
+              "Correct the destination (care-plan return --country), or the case's country of return if that is "
+              "what is wrong (care-intake edit).");
   if (!country.empty() && cx.config().is_eu(country))
     cx.report(at, "return-destination", fmt::format("the destination {} is in the EU", country),
-              "The program returns people to countries outside the EU (program.eu_countries in care.toml).");
+              "The program returns people to countries outside the EU ([program] eu_countries in care.toml): "
+              "correct it with care-plan return --country.");
 }
 
 void declaration(const Context& cx, const records::Case& c, const Record& journey, const Date& departure) {
@@ -48,11 +50,12 @@ void declaration(const Context& cx, const records::Case& c, const Record& journe
     cx.report(records::where(journey.root, "declaration.signed"), "return-declaration",
               fmt::format("the return declaration was signed on {}, after departure ({})", signed_on->str(),
                           departure.str()),
-              "The person signs before leaving: check the dates.");
+              "The person signs before leaving: correct the day with care-plan return --declaration-signed.");
   if (records::flag(journey.root, "declaration.alternatives_explained") != true)
     cx.report(records::where(journey.root, "declaration.alternatives_explained"), "return-declaration",
               "the alternatives to return (staying under a permit, asylum) were not explained",
-              "A return is voluntary only when the person knew the alternatives: explain them first.");
+              "A return is voluntary only when the person knew the alternatives: explain them first, then record "
+              "it with care-plan return --alternatives-explained.");
   if (!records::child_safeguards_apply(c, departure)) return;
   auto guardian = records::date(journey.root, "declaration.guardian_signed");
   if (!guardian || *guardian > departure)
@@ -81,7 +84,8 @@ void risk_review(const Context& cx, const records::Case& c, const Record& journe
             last_date ? fmt::format("the risk review of {} decided to {}, not to proceed", last_date->str(), decision)
                  : fmt::format("the overall risk was high at the assessment of {}, and no review before departure "
                                "decided to proceed", assessed->str()),
-            "Review the risk before return and record the decision and the safety measures (care-plan review).");
+            fmt::format("Review the risk before return and record the decision and the safety measures "
+                        "(care-plan review {} --reviewer ROLE --decision proceed --safety-measure TEXT).", c.id));
 }
 
 void open_proceedings(const Context& cx, const records::Case& c, const Record& journey, const Date& departure) {

@@ -133,7 +133,7 @@ refused rec_early "record refused for a case that never returned" 1 "not returne
 refused show_early "show refused for a case that never returned" 1 "not returned" care-monitor show $id
 
 accepted ret "care-plan return: arrival 2014-04-11" care-plan return $id --depart 2014-04-10 --arrive 2014-04-11 \
-  --destination "Benin City" --escort none
+  --destination "Benin City" --escort none --declaration-signed 2014-04-01 --alternatives-explained --language English
 
 # --- the schedule ----------------------------------------------------------------
 refused sched_nomode "schedule refused without --mode" 1 "--mode" care-monitor schedule $id --date 2014-04-11
