@@ -22,11 +22,14 @@ struct Flag {
 
 // One section of a record and the flags that write it. `required` are the
 // fields the schema requires of the section; `why` says what they are for.
+// A section with a `status` starts afresh when its status changes: the dates
+// and note of the old status do not belong to the new one.
 struct Section {
   std::string_view name;
   std::vector<Flag> flags;
   std::vector<std::string_view> required;
   std::string_view why;
+  bool fresh_on_new_status = false;
 };
 
 std::string bad_date(const Flag& f) {
@@ -48,6 +51,9 @@ std::string put_section(Node& record, const Section& s) {
     if (given(f) && f.is_date && !util::Date::parse(*f.value)) return bad_date(f);
   const Node* existing = record.find(s.name);
   Node section = existing && existing->is_mapping() ? *existing : Node::mapping();
+  if (s.fresh_on_new_status)
+    for (const auto& f : s.flags)
+      if (f.field == "status" && given(f) && records::text(section, "status") != *f.value) section = Node::mapping();
   for (const auto& f : s.flags)
     if (given(f)) section.set(std::string(f.field), Node::string(*f.value));
   std::vector<std::string> missing;
@@ -151,14 +157,16 @@ IdentificationProblem apply_identification(Node& case_record, const Identificati
         {"identified_by", "--identified-by", &f.identified_by},
         {"date", "--identified-on", &f.identified_on, true}},
        {"status"},
-       "the trafficking status is recorded with its status"},
+       "the trafficking status is recorded with its status",
+       true},
       {"residence",
        {{"status", "--residence", &f.residence},
         {"from", "--residence-from", &f.residence_from, true},
         {"until", "--residence-until", &f.residence_until, true},
         {"note", "--residence-note", &f.residence_note}},
        {"status"},
-       "the residence status is recorded with its status"},
+       "the residence status is recorded with its status",
+       true},
   };
   Node changed = case_record;
   for (const auto& s : sections)

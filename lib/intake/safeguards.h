@@ -58,7 +58,10 @@ struct IdentificationProblem {
 };
 
 // Puts the given flags into a case.yaml record; `today` is the default day
-// a proceedings entry is closed on. On a problem the record is left unchanged.
+// a proceedings entry is closed on. A new --trafficking-status or --residence
+// (one that differs from the recorded one) starts its section afresh: the
+// dates and note of the old status are dropped. On a problem the record is
+// left unchanged.
 IdentificationProblem apply_identification(doc::Node& case_record, const IdentificationFlags& flags,
                                            const std::string& today);
 

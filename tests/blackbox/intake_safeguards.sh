@@ -216,9 +216,15 @@ dry_then_accepted "identification --residence reflection_period" "$idf" care-int
   --residence-note "reflection period of 90 days"
 shows "residence" "$idf" $ID '^residence:$' '^  status: reflection_period$' '^  from: "?2014-03-04"?$' \
   '^  until: "?2014-06-01"?$' '^  note: reflection period of 90 days$'
-accepted "identification --residence residence_permit (the note is kept)" "$idf" care-intake identification $ID \
-  --residence residence_permit --residence-from 2014-06-02
-shows "residence changed" "$idf" $ID '^  status: residence_permit$' '^  note: reflection period of 90 days$'
+accepted "identification --residence-note alone (status and dates kept)" "$idf" care-intake identification $ID \
+  --residence-note "reflection period of 90 days, extended"
+shows "residence note changed" "$idf" $ID '^  status: reflection_period$' '^  until: "?2014-06-01"?$' \
+  '^  note: reflection period of 90 days, extended$'
+accepted "identification --residence residence_permit (a new status: the old dates and note go)" "$idf" \
+  care-intake identification $ID --residence residence_permit --residence-from 2014-06-02
+shows "residence changed" "$idf" $ID '^  status: residence_permit$' '^  from: "?2014-06-02"?$'
+lacks "residence changed: the reflection period's until and note are gone" "$idf/cases/$ID/case.yaml" \
+  '^  (until|note):'
 
 refused "--proceedings judge" 2 "proceedings" "$idf" care-intake identification $ID --proceedings judge
 refused "--proceedings-since without --proceedings" 2 "give --proceedings ROLE" \

@@ -217,6 +217,39 @@ TEST_SUITE("intake::apply_identification") {
     CHECK(has(p.message, "--trafficking-status"));
   }
 
+  TEST_CASE("a new status starts its section afresh; the same status keeps the other fields") {
+    Node r = case_record();
+    auto f = id_flags();
+    f.residence = "reflection_period";
+    f.residence_from = "2014-03-04";
+    f.residence_until = "2014-06-01";
+    f.residence_note = "90 days";
+    REQUIRE(care::intake::apply_identification(r, f, "2014-12-31").message.empty());
+    auto same = id_flags();
+    same.residence = "reflection_period";
+    same.residence_note = "90 days, extended";
+    REQUIRE(care::intake::apply_identification(r, same, "2014-12-31").message.empty());
+    CHECK(text(r, "residence.until") == "2014-06-01");
+    CHECK(text(r, "residence.note") == "90 days, extended");
+    auto permit = id_flags();
+    permit.residence = "residence_permit";
+    permit.residence_from = "2014-06-02";
+    REQUIRE(care::intake::apply_identification(r, permit, "2014-12-31").message.empty());
+    CHECK(text(r, "residence.status") == "residence_permit");
+    CHECK(text(r, "residence.from") == "2014-06-02");
+    CHECK(r.find("residence")->find("until") == nullptr);
+    CHECK(r.find("residence")->find("note") == nullptr);
+    auto presumed = id_flags();
+    presumed.trafficking_status = "identified";
+    presumed.identified_by = "ngo";
+    presumed.identified_on = "2014-03-05";
+    REQUIRE(care::intake::apply_identification(r, presumed, "2014-12-31").message.empty());
+    auto not_identified = id_flags();
+    not_identified.trafficking_status = "not_identified";
+    REQUIRE(care::intake::apply_identification(r, not_identified, "2014-12-31").message.empty());
+    CHECK(r.find("trafficking")->find("identified_by") == nullptr);
+  }
+
   TEST_CASE("residence: until before from, and bad dates, are usage problems") {
     Node r = case_record();
     auto f = id_flags();
