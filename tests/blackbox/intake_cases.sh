@@ -355,21 +355,24 @@ check "new --record-ineligible: closed as ineligible_at_referral" \
   grep -q '^reason: ineligible_at_referral$' "$folder/cases/$id/closure.yaml"
 check "new --record-ineligible: says it was closed" err_has "recorded as ineligible and closed"
 
-# capacity: a program that can assess one person has no room for a second
+# capacity: not an eligibility criterion. A program that can assess one
+# person registers a second as eligible, waiting for a place, with a warning.
 fresh capacity
 set_toml assessed 1
 new_case --given-name Example --family-name Person-Thirty
 after "new, first case of a program with room for one"
-before=$(snap)
+check "new, first case: not waiting" sh -c "! grep -q waiting '$folder/cases/AT-2014-001/case.yaml'"
 new_case --given-name Example --family-name Person-ThirtyOne
-refused "new, capacity reached (targets.assessed = 1)" 1 "$before"
-check "new, capacity reached: says so" err_has "capacity"
-new_case --given-name Example --family-name Person-ThirtyOne --record-ineligible
+after "new, capacity reached (targets.assessed = 1)"
+check "new, capacity reached: prints the ID" test "$(out)" = AT-2014-002
+check "new, capacity reached: warns" err_has "warning: the program's capacity of 1 persons assessed is reached"
+check "new, capacity reached: eligible" grep -q '^  status: eligible$' "$folder/cases/AT-2014-002/case.yaml"
+check "new, capacity reached: waiting" grep -q '^  waiting: true$' "$folder/cases/AT-2014-002/case.yaml"
+check "new, capacity reached: not closed" test ! -e "$folder/cases/AT-2014-002/closure.yaml"
+NAT=DE new_case --given-name Example --family-name Person-ThirtyTwo --record-ineligible
 after "new --record-ineligible, capacity reached"
-check "new --record-ineligible, capacity: closure written" test -f "$folder/cases/AT-2014-002/closure.yaml"
-new_case --given-name Example --family-name Person-ThirtyTwo --record-ineligible
-after "new --record-ineligible, again: ineligible cases do not use capacity"
-check "new, capacity: the ineligible cases are AT-2014-002 and -003" test "$(out)" = AT-2014-003
+check "new --record-ineligible, capacity: closed as ineligible, not waiting" \
+  sh -c "test -f '$folder/cases/AT-2014-003/closure.yaml' && ! grep -q waiting '$folder/cases/AT-2014-003/case.yaml'"
 
 # not a case folder (3), a bad care.toml (4)
 mkdir -p "$scratch/nowhere"
