@@ -197,7 +197,7 @@ void follow_up(const Context& cx, const doc::Node& minor, const Date& departure,
   if (!agreed)
     cx.report(at, "minor-return-follow-up",
               "no child-protection service in the country of return takes over the follow-up",
-              "Record the service and the day it agreed (care-intake minor --follow-up-by, --follow-up-agreed).");
+              "Record the service and the day it agreed (care-intake minor --follow-up-organisation, --follow-up-agreed).");
   else if (*agreed > departure)
     cx.report(records::where(minor, "follow_up.agreed"), "minor-return-follow-up",
               fmt::format("the follow-up was agreed on {}, after departure ({})", agreed->str(), departure.str()),
@@ -223,7 +223,7 @@ void came_of_age(const Context& cx, const records::Case& c, const Record& journe
   cx.report(records::where(journey.root, "departure"), "minor-turns-18",
             fmt::format("the person turned 18 on {}, before departure ({}): the safeguards for children still apply",
                         birth->add_months(18 * 12).str(), departure.str()),
-            "If they no longer should, record the transition with its reason (care-intake minor --transition).",
+            "If they no longer should, record the transition with its reason (care-intake minor --transition-date, --transition-reason).",
             diag::Severity::Warning);
 }
 
