@@ -340,7 +340,7 @@ gate "return-country parties missing" "$d" rule.minor-return-coordination "names
 reception="no one safe to receive the child"
 d=$(copy tracing-not-found "$good")
 quietly "$d" care-intake minor $MINOR --tracing not_found || not_ok "tracing-not-found: recorded" "$(cat "$scratch/why")"
-gate "family tracing not found" "$d" rule.minor-return-reception "$reception: family tracing is not_found"
+gate "family tracing not found" "$d" rule.minor-return-reception "$reception: family tracing is not found"
 d=$(copy no-family-assessment "$good")
 edit_with_sed "$d" '/^family_assessment:$/,/^[a-z]/{/^family_assessment:$/d;/^  /d}' care-intake edit $MINOR minor ||
   not_ok "no-family-assessment: edited" "$(cat "$scratch/why")"
@@ -378,7 +378,7 @@ quietly "$d" care-intake minor $MINOR --escort-agreed 2014-05-16 || not_ok "esco
 gate "escort agreed after departure" "$d" rule.minor-return-escort "the escort was agreed on 2014-05-16, after departure"
 d=$(copy escort-mismatch "$good")
 gate "escort on the journey is not the one agreed" "$d" rule.minor-return-escort \
-  "travelled with program_staff, but the escort agreed was guardian" \
+  "travelled with program staff, but the escort agreed was guardian" \
   --depart 2014-05-15 --arrive 2014-05-15 --destination "Benin City" --escort program_staff \
   --declaration-signed 2014-05-02 --alternatives-explained --language English --guardian-signed 2014-05-02
 
