@@ -457,13 +457,20 @@ run minor AT-2014-001 --bid-step "2014-03-20=panel convened" --bid-outcome pendi
 after "minor, run 2: first BID step"
 check "minor run 2: guardian kept" grep -q '^  appointed: "2014-02-20"$' "$m"
 check "minor run 2: BID step written" grep -q 'step: panel convened' "$m"
+# Tracing the family shares the child's data with the country of return:
+# both the child's and the guardian's consent first.
+run consent AT-2014-001 --grant sharing_return_country --by person --date 2014-03-20
+after "minor: the child's consent to sharing with the country of return"
+run consent AT-2014-001 --grant sharing_return_country --by guardian --date 2014-03-20
+after "minor: the guardian's consent to sharing with the country of return"
 run minor AT-2014-001 --tracing in_progress --tracing-date 2014-03-25 --bid-step "2014-04-10=panel decided"
 after "minor, run 3: tracing and a second BID step"
 check "minor run 3: both BID steps, in order" \
   test "$(grep -o 'step: panel [a-z]*' "$m" | tr '\n' ' ')" = "step: panel convened step: panel decided "
 check "minor run 3: BID outcome and guardian kept" \
   bash -c "grep -q '^  outcome: pending$' '$m' && grep -q 'Example Guardianship Service' '$m'"
-run minor AT-2014-001 --bid-outcome return_in_best_interest --bid-decided 2014-04-10 \
+run minor AT-2014-001 --views-heard 2014-04-01 --views-heard-by "social worker, Example Youth Office (fictional)" \
+  --bid-outcome return_in_best_interest --bid-decided 2014-04-10 \
   --family-assessed 2014-04-12 --family-willing yes --family-implicated no --family-outcome reunification_possible \
   --reunification-confirmed 2014-04-20 --coordinated 2014-04-25 --host-party "Example Youth Office (fictional)" \
   --return-party "Example Child Protection Unit (fictional)" --escort guardian --escort-agreed 2014-04-25
