@@ -59,7 +59,7 @@ void contact(const Context& cx, const records::Case& c, const Record& r, const s
   if (records::flag(r.root, "reached") == true && !records::field(r.root, "risk.overall"))
     cx.report(records::where(r.root, "reached"), "contact-risk",
               "the person was reached, but the risk was not re-assessed",
-              "Risk is re-assessed at every contact: record it (care-monitor record --risk).",
+              "Risk is re-assessed at every contact: record it (care-monitor record --overall-risk, --risk).",
               diag::Severity::Warning);
   if (on && records::child_safeguards_apply(c, *on) && !records::field(r.root, "child_protection_seen"))
     cx.report(records::where(r.root, "date"), "contact-child-protection",
