@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   add_consent(app, commands, global);
   add_assess(app, commands, global);
   add_minor(app, commands, global);
+  add_identification(app, commands, global);
   add_edit(app, commands, global);
   add_list(app, commands, global);
   add_show(app, commands, global);

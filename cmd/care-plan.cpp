@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   care::cmd::Commands commands;
   care::cmd::plan::add_plan_commands(app, commands, global);
   care::cmd::plan::add_item_commands(app, commands, global);
+  care::cmd::plan::add_review_command(app, commands, global);
   care::cmd::plan::add_journey_commands(app, commands, global);
   return care::cmd::run(app, commands, argc, argv);
 }

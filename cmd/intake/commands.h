@@ -10,6 +10,7 @@ void add_new(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_consent(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_assess(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_minor(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
+void add_identification(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_edit(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_list(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_show(CLI::App& app, Commands& commands, cli::GlobalOptions& global);

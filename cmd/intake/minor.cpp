@@ -43,6 +43,39 @@ void add_minor(CLI::App& app, Commands& commands, cli::GlobalOptions& global) {
   sub->add_option("--escort", f->escort_by, "Who escorts the whole journey: guardian or program_staff")
       ->option_text("WHO");
   sub->add_option("--escort-agreed", f->escort_agreed, "Day the escort was agreed")->option_text("DATE");
+  auto& s = f->safeguards;
+  namespace in = ::care::intake;
+  sub->add_option("--views-heard", s.views_heard, "Day the child's views were heard and recorded")
+      ->option_text("DATE");
+  sub->add_option("--views-heard-by", s.views_heard_by, "Who heard them: a role or an organisation, never a name")
+      ->option_text("ROLE");
+  sub->add_option("--wants-return", s.wants_return, "The child wants to return: yes, no or undecided")
+      ->check(CLI::IsMember(in::views_answers()))
+      ->option_text("ANSWER");
+  sub->add_option("--wants-tracing", s.wants_tracing, "The child wants family tracing: yes, no or undecided")
+      ->check(CLI::IsMember(in::views_answers()))
+      ->option_text("ANSWER");
+  sub->add_option("--wants-to-live", s.wants_to_live,
+                  "Where and with whom the child wants to live, in the child's terms (no names or addresses)")
+      ->option_text("TEXT");
+  sub->add_option("--views-note", s.views_note, "What else the child said (no names)")->option_text("TEXT");
+  sub->add_option("--lives-with", s.lives_with,
+                  "On arrival the child lives with parents, relatives, foster_family, residential_care, "
+                  "supported_independent_living or other")
+      ->check(CLI::IsMember(in::lives_with_values()))
+      ->option_text("WHOM");
+  sub->add_option("--lives-place", s.lives_place, "The town or region (never an address)")->option_text("TEXT");
+  sub->add_option("--care-note", s.care_note, "Details of the care arrangement")->option_text("TEXT");
+  sub->add_option("--follow-up-organisation", s.follow_up_organisation,
+                  "Child-protection service in the country of return that takes over the follow-up")
+      ->option_text("ORG");
+  sub->add_option("--follow-up-role", s.follow_up_role, "Who there follows the child up: a role, never a name")
+      ->option_text("ROLE");
+  sub->add_option("--follow-up-agreed", s.follow_up_agreed, "Day the service agreed")->option_text("DATE");
+  sub->add_option("--transition-date", s.transition_date,
+                  "Day it was decided that the safeguards for children no longer apply (turned 18)")
+      ->option_text("DATE");
+  sub->add_option("--transition-reason", s.transition_reason, "Why they no longer apply")->option_text("TEXT");
   sub->add_option("--notes", f->notes, "Notes (no names or contact details)")->option_text("TEXT");
   sub->add_flag("-n,--dry-run", f->dry_run, "Show what would be written, write nothing");
   sub->add_flag("--drop-comments", f->drop_comments, "Rewrite minor.yaml even though its comments will be lost");

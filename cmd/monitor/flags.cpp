@@ -14,6 +14,17 @@ void add_writing(CLI::App* sub, m::Writing& f, const char* date_help) {
   sub->add_flag("--drop-comments", f.drop_comments, "Rewrite the record even though its comments will be lost");
 }
 
+// The safety plan of a return at high risk: roles, services and kinds of place only.
+void add_safety_plan(CLI::App* sub, m::SafetyPlanFlags& f) {
+  sub->add_option("--call", f.calls, "Safety plan: whom the person calls in danger, a role or service (repeatable)")
+      ->option_text("TEXT");
+  sub->add_option("--safe-place", f.safe_places, "Safety plan: a kind of place the person can go to (repeatable)")
+      ->option_text("TEXT");
+  sub->add_option("--report-contact-by", f.report_contact_by,
+                  "Safety plan: how the person reports contact by traffickers")
+      ->option_text("TEXT");
+}
+
 void add_record(CLI::App& app, Commands& commands, cli::GlobalOptions& global) {
   auto f = std::make_shared<m::RecordFlags>();
   auto* s = app.add_subcommand("record", "Record one monitoring contact (one file per contact)");
@@ -33,6 +44,10 @@ void add_record(CLI::App& app, Commands& commands, cli::GlobalOptions& global) {
   s->add_option("--answer", f->answers, "Answer to a sustainability question as QUESTION=SCORE (repeatable)")
       ->option_text("SPEC");
   s->add_option("--view", f->view, "The beneficiary's own view")->option_text("TEXT");
+  s->add_option("--child-protection-seen", f->child_protection_seen,
+                "For a child: whether the child-protection service that follows the child up was seen (yes or no)")
+      ->check(CLI::IsMember({"yes", "no"}))
+      ->option_text("yes|no");
   s->add_option("--notes", f->notes, "Notes (no names)")->option_text("TEXT");
   commands.add(s, [f, &global] { return m::record_command(global, *f); });
 }
@@ -44,7 +59,17 @@ void add_plan_commands(CLI::App& app, Commands& commands, cli::GlobalOptions& gl
   s->add_option("--mode", sch->modes, "How the beneficiary agreed to be contacted: visit, phone, partner (repeatable)")
       ->option_text("MODE");
   s->add_option("--partner", sch->partner, "The partner organisation, for partner contacts")->option_text("NAME");
+  s->add_option("--months", sch->months,
+                "This case's months after arrival, 1 to 24, comma-separated (default: care.toml's [monitoring] months)")
+      ->option_text("LIST");
+  add_safety_plan(s, *sch);
   commands.add(s, [sch, &global] { return m::schedule_command(global, *sch); });
+
+  auto sp = std::make_shared<m::SafetyPlanFlags>();
+  auto* p = app.add_subcommand("safety-plan", "Add or replace the safety plan of a monitoring plan");
+  add_writing(p, *sp, "(not used)");
+  add_safety_plan(p, *sp);
+  commands.add(p, [sp, &global] { return m::safety_plan_command(global, *sp); });
 
   auto mv = std::make_shared<m::MoveFlags>();
   auto* v = app.add_subcommand("move", "Move one scheduled contact to another day, with the reason");
@@ -60,9 +85,14 @@ void add_closing(CLI::App& app, Commands& commands, cli::GlobalOptions& global) 
   auto* c = app.add_subcommand("close", "Close a case, with the reason");
   add_writing(c, *cl, "Day of closure (default: today)");
   c->add_option("--reason", cl->reason, "completed, no_longer_eligible, chose_to_stop, moved_or_migrated, "
-                                        "lost_contact, died or security_or_funding")->required()->option_text("REASON");
+                                        "lost_contact, died, security_or_funding, ineligible_at_referral, "
+                                        "did_not_return, referred, re_trafficked or return_not_in_best_interest")
+      ->required()->option_text("REASON");
   c->add_option("--failed-attempts", cl->failed_attempts, "Failed attempts to reach the person (lost_contact)");
   c->add_option("--note", cl->note, "Note (no names)")->option_text("TEXT");
+  c->add_option("--open-flags-reason", cl->open_flags_reason,
+                "Why the case is closed while risk flags are still open (required then; no names)")
+      ->option_text("TEXT");
   commands.add(c, [cl, &global] { return m::close_command(global, *cl); });
 
   auto re = std::make_shared<m::ReopenFlags>();

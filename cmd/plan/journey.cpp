@@ -18,6 +18,16 @@ void add_journey_commands(CLI::App& app, Commands& commands, cli::GlobalOptions&
   r->add_option("--escort", f->escort, "none, guardian, program_staff or other")->option_text("WHO");
   r->add_option("--escort-note", f->escort_note, "About the escort (no names)")->option_text("TEXT");
   r->add_option("--notes", f->notes, "Notes (no names)")->option_text("TEXT");
+  r->add_option("--declaration-signed", f->declaration.signed_on,
+                "Day the person signed the voluntary return declaration")
+      ->option_text("DATE");
+  r->add_flag("--alternatives-explained", f->declaration.alternatives_explained,
+              "Staying, asylum and a residence permit were explained to the person");
+  r->add_option("--language", f->declaration.language, "Language the declaration was explained and signed in")
+      ->option_text("LANG");
+  r->add_option("--guardian-signed", f->declaration.guardian_signed,
+                "For a child: day the guardian signed the declaration")
+      ->option_text("DATE");
   r->add_flag("-n,--dry-run", f->dry_run, "Show what would be written, write nothing");
   r->add_flag("--drop-comments", f->drop_comments, "Rewrite return.yaml even though its comments will be lost");
   commands.add(r, [f, &global] { return p::return_command(global, *f); });

@@ -12,6 +12,8 @@
 #include "folder/git.h"
 #include "folder/journal.h"
 #include "folder/local.h"
+#include "records/facts.h"
+#include "records/fields.h"
 #include "records/writer.h"
 #include "rules/rules.h"
 #include "doc/yaml_io.h"
@@ -113,16 +115,25 @@ records::Folder affected(const records::Folder& folder, const std::vector<Render
 using Key = std::tuple<std::string, int, std::string, std::string>;
 Key key_of(const diag::Diagnostic& d) { return {d.file, d.line, d.code, d.message}; }
 
-// Errors the change would bring: any in the files it writes, and any new one elsewhere.
+bool is_condition(const diag::Diagnostic& d, const std::vector<std::string>& conditions) {
+  for (const auto& prefix : conditions)
+    if (d.code.starts_with(prefix)) return true;
+  return false;
+}
+
+// Errors the change would bring: any in the files it writes, any new one
+// elsewhere, and any of the request's conditions, new or not.
 diag::Diagnostics new_rule_errors(const records::Folder& before, const records::Folder& after,
-                                  const std::vector<Rendered>& changes, const util::Date& today) {
+                                  const std::vector<Rendered>& changes, const util::Date& today,
+                                  const std::vector<std::string>& conditions) {
   std::set<Key> old;
   for (const auto& d : rules::check(before, today)) old.insert(key_of(d));
   std::set<std::string> written;
   for (const auto& r : changes) written.insert(r.record.file);
   diag::Diagnostics out;
   for (auto& d : rules::check(after, today))
-    if (d.severity == diag::Severity::Error && (written.count(d.file) || !old.count(key_of(d))))
+    if (d.severity == diag::Severity::Error &&
+        (written.count(d.file) || !old.count(key_of(d)) || is_condition(d, conditions)))
       out.push_back(std::move(d));
   return out;
 }
@@ -234,17 +245,47 @@ std::shared_ptr<folder::FolderLock> hold_exclusive(const cli::Session& s, Outcom
   return nullptr;
 }
 
+// Once the person has withdrawn consent to the processing of their data, the
+// file is only closed (or erased), or the consent given again.
+diag::Diagnostics withdrawn_consent(const cli::Session& s, const records::Folder& folder, const Request& request) {
+  diag::Diagnostics out;
+  if (request.allowed_after_withdrawal) return out;
+  std::set<std::string> seen;
+  for (const auto& p : request.records) {
+    auto it = folder.cases.find(p.owner);
+    if (it == folder.cases.end() || !records::usable(it->second.main) || !seen.insert(p.owner).second) continue;
+    const records::Case& c = it->second;
+    if (records::is_ineligible(c) || records::consent_in_force(c, "data_processing", s.today)) continue;
+    bool withdrawn = false;
+    for (const auto& entry : records::list(c.main->root, "consents"))
+      withdrawn = withdrawn || (records::text(entry, "purpose") == "data_processing" &&
+                                records::text(entry, "action") == "withdrawn");
+    if (withdrawn)
+      out.push_back(diag::in_file(c.main->file, "consent.withdrawn",
+                                  fmt::format("{}: consent to the processing of the person's data is withdrawn", c.id),
+                                  fmt::format("Nothing more is recorded but the closure of the case (care-monitor "
+                                              "close {}) or the consent given again (care-intake consent {} --grant "
+                                              "data_processing).", c.id, c.id)));
+  }
+  return out;
+}
+
 }  // namespace
 
 Outcome apply(const cli::Session& s, const records::Folder& folder, Request request) {
   Outcome out;
+  out.problems = withdrawn_consent(s, folder, request);
+  if (!out.problems.empty()) {
+    out.exit_code = cli::kFindings;
+    return out;
+  }
   std::vector<Rendered> changes;
   for (auto& p : request.records) changes.push_back(render(s, std::move(p), request.drop_comments, out.problems));
   if (out.problems.empty()) {
     records::Folder before = affected(folder, changes);
     records::Folder after = before;
     for (const auto& r : changes) place(after, r.record);
-    out.problems = new_rule_errors(before, after, changes, s.today);
+    out.problems = new_rule_errors(before, after, changes, s.today, request.conditions);
   }
   if (!out.problems.empty()) {
     diag::sort(out.problems);

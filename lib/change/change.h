@@ -45,6 +45,13 @@ struct Request {
   // Words after the subject in the commit message ("item 3, 2015-02-01"):
   // never anything personal.
   std::string detail;
+  // Closing the case, or giving consent again: what may still be recorded
+  // once the person has withdrawn consent to the processing of their data.
+  bool allowed_after_withdrawal = false;
+  // Rule codes (prefixes, e.g. "rule.minor-") whose errors on the changed
+  // case refuse the change even when they were there before it: the
+  // conditions of a return, which no earlier record may leave unmet.
+  std::vector<std::string> conditions;
 };
 
 struct Outcome {

@@ -197,7 +197,8 @@ void read_budget(Reader& r, const toml::table& root, Config& c) {
 void read_monitoring(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.table(root, "monitoring", false);
   if (!t) return;
-  r.unknown_keys(*t, "monitoring", {"months"});
+  r.unknown_keys(*t, "monitoring", {"months", "flag_days"});
+  read_count(r, *t, "monitoring", "flag_days", c.flag_days, false, 1);
   const toml::node* n = r.value(*t, "monitoring", "months", false);
   if (!n) return;
   std::vector<int> months;
@@ -210,6 +211,13 @@ void read_monitoring(Reader& r, const toml::table& root, Config& c) {
     }
   if (ok) c.monitoring_months = months;
   else r.wrong_type(*n, "monitoring", "months", "a rising list of months after return, from 1 to 60", "[1, 3, 6, 9, 12]");
+}
+
+void read_minors(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.table(root, "minors", false);
+  if (!t) return;
+  r.unknown_keys(*t, "minors", {"coordination_days"});
+  read_count(r, *t, "minors", "coordination_days", c.minor_coordination_days, false);
 }
 
 void read_reports(Reader& r, const toml::table& root, Config& c) {
@@ -240,7 +248,8 @@ void read_format(Reader& r, const toml::table& root, Config& c) {
 }
 
 void set_default_origins(Config& c, std::map<std::string, std::string> origins) {
-  for (const char* key : {"monitoring.months", "reports.min_cell", "git.commit"})
+  for (const char* key : {"monitoring.months", "monitoring.flag_days", "minors.coordination_days",
+                          "reports.min_cell", "git.commit"})
     origins.emplace(key, "default");
   c.origin = std::move(origins);
 }
@@ -279,12 +288,13 @@ ConfigResult parse_config(std::string text, const std::string& display_path) {
   }
   Reader reader(source, result.problems);
   Config c;
-  reader.unknown_keys(root, "", {"format", "program", "targets", "budget", "monitoring", "reports", "git"});
+  reader.unknown_keys(root, "", {"format", "program", "targets", "budget", "monitoring", "minors", "reports", "git"});
   read_format(reader, root, c);
   read_program(reader, root, c);
   read_targets(reader, root, c);
   read_budget(reader, root, c);
   read_monitoring(reader, root, c);
+  read_minors(reader, root, c);
   read_reports(reader, root, c);
   read_git(reader, root, c);
   set_default_origins(c, reader.take_origins());
@@ -324,6 +334,8 @@ std::string describe(const Config& c) {
   out += line("budget.cap_per_person", "\"" + c.cap_per_person.str() + "\"");
   out += line("budget.currency", "\"" + c.currency + "\"");
   out += line("monitoring.months", fmt::format("[{}]", fmt::join(c.monitoring_months, ", ")));
+  out += line("monitoring.flag_days", std::to_string(c.flag_days));
+  out += line("minors.coordination_days", std::to_string(c.minor_coordination_days));
   out += line("reports.min_cell", std::to_string(c.min_cell));
   out += line("git.commit", c.git_commit ? "true" : "false");
   return out;

@@ -26,6 +26,8 @@ struct Config {
   util::Amount cap_per_person;
   std::string currency;
   std::vector<int> monitoring_months{1, 3, 6, 9, 12};
+  int flag_days = 30;               // a flag open longer without a contact since is escalated
+  int minor_coordination_days = 14;  // least days between coordinating a child's return and departure
   int min_cell = 5;
   bool git_commit = false;
   // Where each setting came from: "care.toml:12" or "default".

@@ -42,6 +42,7 @@ int consent_command(const cli::GlobalOptions& global, const ConsentFlags& f) {
     for (const auto& purpose : f.withdraw) history.push_back(consent_entry(purpose, "withdrawn", on, f.given_by));
     record.set("consents", std::move(history));
     change::Request request{"care-intake consent", f.id, {}, f.dry_run, f.drop_comments};
+    request.allowed_after_withdrawal = true;  // a person may give consent again
     request.records.push_back({records::Kind::Case, f.id, {}, std::move(record), std::nullopt});
     return change::report(change::apply(w.session, w.folder, std::move(request)), kProgram);
   });

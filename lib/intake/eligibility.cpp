@@ -31,9 +31,9 @@ std::vector<std::string> ineligibility(const doc::Node& referral, const records:
   if (referred && (*referred < cfg.start || *referred > cfg.end))
     reasons.push_back(fmt::format("referral on {} is outside the program ({} to {})", referred->str(),
                                   cfg.start.str(), cfg.end.str()));
-  if (eligible_cases(folder) >= cfg.target_assessed)
-    reasons.push_back(fmt::format("the program's capacity of {} persons assessed is reached", cfg.target_assessed));
   return reasons;
 }
+
+bool at_capacity(const records::Folder& folder) { return eligible_cases(folder) >= folder.config.target_assessed; }
 
 }  // namespace care::intake

@@ -54,12 +54,20 @@ cap_per_person = "3000.00"
 # ISO 4217 code. A plan item in another currency needs an exchange note.
 currency = "EUR"
 
-# The three tables below are optional; left out, these values are the defaults.
+# The four tables below are optional; left out, these values are the defaults.
 
 [monitoring]
 # Months after arrival at which a monitoring contact is due, rising, each
 # from 1 to 60. The last one is the length of the monitoring period.
 months = [1, 3, 6, 9, 12]
+# Days a flag (threats, contact by traffickers, ...) may stay open without a
+# contact since before care-monitor due lists it as escalated.
+flag_days = 30
+
+[minors]
+# The least number of days between the coordination of a child's return
+# with the country of return and the child's departure.
+coordination_days = 14
 
 [reports]
 # The smallest count reports show: counts from 1 to min_cell-1 appear as

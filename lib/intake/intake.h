@@ -6,6 +6,7 @@
 
 #include "cli/session.h"
 #include "intake/register.h"
+#include "intake/safeguards.h"
 
 namespace care::intake {
 
@@ -58,9 +59,14 @@ struct MinorFlags {
   std::vector<std::string> host_parties, return_parties;
   std::string escort_by, escort_agreed;
   std::string notes;
+  MinorSafeguardFlags safeguards;  // views, care_arrangement, follow_up, transition
   bool dry_run = false, drop_comments = false;
 };
 int minor_command(const cli::GlobalOptions& global, const MinorFlags& flags);
+
+// care-intake identification: trafficking status, residence status and
+// criminal proceedings in case.yaml (flags in intake/safeguards.h).
+int identification_command(const cli::GlobalOptions& global, const IdentificationFlags& flags);
 
 }  // namespace care::intake
 

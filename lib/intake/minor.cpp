@@ -1,6 +1,8 @@
 // care-intake minor: the file of the safeguards for a child: guardian, best
 // interests determination, family tracing and assessment, receiving
-// organisation, coordination of the return, and escort. Each run adds to
+// organisation, coordination of the return, and escort; the child's views,
+// the care arrangement on arrival, the child-protection follow-up and a
+// transition to adulthood (intake/safeguards.h). Each run adds to
 // what the file already holds; fields it is not given are kept.
 #include <fmt/format.h>
 
@@ -108,6 +110,10 @@ int minor_command(const cli::GlobalOptions& global, const MinorFlags& f) {
     record.set("case", Node::string(f.id));
     if (!add_bid_steps(record, f.bid_steps)) return cli::kUsage;
     apply_flags(record, f);
+    if (std::string problem = apply_minor_safeguards(record, f.safeguards); !problem.empty()) {
+      cli::print_error(kProgram, problem);
+      return cli::kUsage;
+    }
     change::Request request{"care-intake minor", f.id, {}, f.dry_run, f.drop_comments};
     request.records.push_back({records::Kind::Minor, f.id, {}, std::move(record), std::nullopt});
     return change::report(change::apply(w.session, w.folder, std::move(request)), kProgram);

@@ -124,11 +124,12 @@ Node closure_as_ineligible(const std::string& id, const std::string& on, const s
   return closure;
 }
 
-void set_eligibility(Node& record, const std::vector<std::string>& reasons, const std::string& on) {
+void set_eligibility(Node& record, const std::vector<std::string>& reasons, bool waiting, const std::string& on) {
   Node e = Node::mapping();
   e.set("status", Node::string(reasons.empty() ? "eligible" : "ineligible"));
   e.set("checked", Node::string(on));
   if (!reasons.empty()) e.set("reason", Node::string(fmt::format("{}", fmt::join(reasons, "; "))));
+  if (waiting) e.set("waiting", Node::boolean(true));
   record.set("eligibility", std::move(e));
 }
 
@@ -237,7 +238,9 @@ Registration register_case(const cli::Session& s, const records::Folder& folder,
   r.set("office", Node::string(records::text(r, "host_country")));
   add_consents(r, in);
   out.ineligible = ineligibility(r, folder);
-  set_eligibility(r, out.ineligible, on);
+  // Capacity is not a criterion: an eligible referral that finds the program full waits for a place.
+  out.waiting = out.ineligible.empty() && at_capacity(folder);
+  set_eligibility(r, out.ineligible, out.waiting, on);
   auto invalid = schema_problems(r);
   d.problems.insert(d.problems.end(), invalid.begin(), invalid.end());
   if (!d.problems.empty()) out.ineligible.clear();  // judged on bad data: say what is bad instead

@@ -51,6 +51,7 @@ struct Registration {
   change::Outcome outcome;
   std::string id;                        // the new case ID, once allocated
   std::vector<std::string> ineligible;   // reasons, when refused for eligibility
+  bool waiting = false;                  // eligible, but the program is at capacity (targets.assessed)
   std::string duplicate_of;              // a case that may be the same person
   bool minor = false;
   SeriesChoice series;                   // the series the ID was taken in

@@ -34,9 +34,20 @@ int write_one(const cli::GlobalOptions& g, const Writing& f, records::Kind kind,
     std::string on = f.date.empty() ? w.session.today.str() : f.date;
     if (int refusal = make(w, c, on, record, stem)) return refusal;
     change::Request request{command, f.id, {}, f.dry_run, f.drop_comments};
+    request.allowed_after_withdrawal = command == "care-monitor close";  // closing is always allowed
     request.records.push_back({kind, f.id, stem, std::move(record), std::nullopt});
     return change::report(change::apply(w.session, w.folder, std::move(request)), kProgram);
   });
+}
+
+// The safety plan the flags give, into `plan`; or a refusal when it is incomplete.
+int put_safety_plan(const SafetyPlanFlags& f, Node& plan) {
+  if (f.calls.empty() || f.report_contact_by.empty())
+    return refused("a safety plan needs whom to call and how contact by traffickers is reported",
+                   "Give --call TEXT (repeatable) and --report-contact-by TEXT; --safe-place TEXT (repeatable) is "
+                   "optional. Roles, services and kinds of place only: never a name, a number or an address.");
+  plan.set("safety_plan", make_safety_plan(f.calls, f.safe_places, f.report_contact_by));
+  return 0;
 }
 
 int schedule_command(const cli::GlobalOptions& g, const ScheduleFlags& f) {
@@ -44,7 +55,9 @@ int schedule_command(const cli::GlobalOptions& g, const ScheduleFlags& f) {
                    [&](const cli::Workspace& w, const records::Case& c, const std::string& on, Node& out, std::string&) {
                      if (c.monitoring_plan)
                        return refused(fmt::format("{} already has a monitoring plan", c.id),
-                                      "Move single contacts with care-monitor move, or edit it with care-monitor edit.");
+                                      f.any() ? "Add or change its safety plan with care-monitor safety-plan."
+                                              : "Move single contacts with care-monitor move, add a safety plan with "
+                                                "care-monitor safety-plan, or edit it with care-monitor edit.");
                      auto arrival = records::arrival_date(c);
                      if (!arrival)
                        return refused(fmt::format("{} has not returned: the schedule counts from arrival", c.id),
@@ -52,8 +65,26 @@ int schedule_command(const cli::GlobalOptions& g, const ScheduleFlags& f) {
                      if (f.modes.empty())
                        return refused("say how the beneficiary agreed to be contacted",
                                       "Give --mode visit, phone or partner (repeatable).");
-                     out = make_plan(c.id, *arrival, w.session.config.monitoring_months, on, f.modes, f.partner);
-                     return 0;
+                     MonthList months{w.session.config.monitoring_months, {}};
+                     if (!f.months.empty()) months = parse_months(f.months);
+                     if (!months.problem.empty())
+                       return refused(months.problem,
+                                      "Give the months after arrival as whole numbers from 1 to 24, separated by "
+                                      "commas, each once (for example --months 1,2,3,4,5,6,9,12).");
+                     out = make_plan(c.id, *arrival, months.months, on, f.modes, f.partner, !f.months.empty());
+                     return f.any() ? put_safety_plan(f, out) : 0;
+                   });
+}
+
+int safety_plan_command(const cli::GlobalOptions& g, const SafetyPlanFlags& f) {
+  return write_one(g, f, records::Kind::MonitoringPlan, "care-monitor safety-plan",
+                   [&](const cli::Workspace&, const records::Case& c, const std::string&, Node& out, std::string&) {
+                     if (!records::usable(c.monitoring_plan))
+                       return refused(fmt::format("{} has no monitoring plan", c.id),
+                                      "Create it with its safety plan: care-monitor schedule --call ... "
+                                      "--report-contact-by ...");
+                     out = c.monitoring_plan->root;
+                     return put_safety_plan(f, out);
                    });
 }
 
@@ -85,11 +116,16 @@ int close_command(const cli::GlobalOptions& g, const CloseFlags& f) {
                    [&](const cli::Workspace&, const records::Case& c, const std::string& on, Node& out, std::string&) {
                      if (records::is_closed(c))
                        return refused(fmt::format("{} is closed already", c.id), "Reopen it first if it must change.");
+                     if (!f.open_flags_reason.empty() && records::open_flags(c).empty())
+                       return refused(fmt::format("{} has no open risk flags: --open-flags-reason explains nothing", c.id),
+                                      "Leave it out; --note takes any other remark.");
                      if (c.closure) {  // reopened: this closes it again
                        out = c.closure->root;
                        auto& reopenings = out.find("reopened")->items();
                        reopenings.back().set("closed_again", Node::string(on));
                        reopenings.back().set("closed_again_reason", Node::string(f.reason));
+                       if (!f.open_flags_reason.empty())
+                         reopenings.back().set("open_flags_reason", Node::string(f.open_flags_reason));
                        return 0;
                      }
                      out = Node::mapping();
@@ -99,6 +135,7 @@ int close_command(const cli::GlobalOptions& g, const CloseFlags& f) {
                      out.set("date", Node::string(on));
                      out.set("reason", Node::string(f.reason));
                      if (f.failed_attempts > 0) out.set("failed_attempts", Node::integer(f.failed_attempts));
+                     if (!f.open_flags_reason.empty()) out.set("open_flags_reason", Node::string(f.open_flags_reason));
                      if (!f.note.empty()) out.set("notes", Node::string(f.note));
                      return 0;
                    });

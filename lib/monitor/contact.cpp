@@ -151,6 +151,7 @@ int build_contact(const cli::Workspace& w, const records::Case& c, const RecordF
     records::put_text(record, "wellbeing.level", f.wellbeing.substr(0, colon));
     if (colon != std::string::npos) records::put_text(record, "wellbeing.note", f.wellbeing.substr(colon + 1));
   }
+  if (!f.child_protection_seen.empty()) record.set("child_protection_seen", Node::boolean(f.child_protection_seen == "yes"));
   add_flags(record, f.flags);
   if (!f.view.empty()) record.set("view", Node::string(f.view));
   if (!f.notes.empty()) record.set("notes", Node::string(f.notes));

@@ -17,9 +17,17 @@ struct Writing {
   bool dry_run = false, drop_comments = false;
 };
 
-struct ScheduleFlags : Writing {
+// The safety plan of a return at high risk (monitoring-plan.yaml safety_plan).
+struct SafetyPlanFlags : Writing {
+  std::vector<std::string> calls;        // --call: whom to call (roles or services)
+  std::vector<std::string> safe_places;  // --safe-place: kinds of place
+  std::string report_contact_by;         // --report-contact-by: how contact by traffickers is reported
+  bool any() const { return !calls.empty() || !safe_places.empty() || !report_contact_by.empty(); }
+};
+struct ScheduleFlags : SafetyPlanFlags {
   std::vector<std::string> modes;  // visit, phone, partner
   std::string partner;
+  std::string months;  // --months 1,2,3: this case's months after arrival (default: care.toml's)
 };
 struct MoveFlags : Writing {
   std::int64_t number = 0;
@@ -36,6 +44,7 @@ struct RecordFlags : Writing {
   std::vector<std::string> flags;    // FLAG[:note]
   std::vector<std::string> answers;  // QUESTION=SCORE
   std::string view, notes;
+  std::string child_protection_seen;  // yes, no, or empty: not said
 };
 struct ClearFlags : Writing {
   std::string contact;  // the contact's date (file name)
@@ -43,6 +52,7 @@ struct ClearFlags : Writing {
 };
 struct CloseFlags : Writing {
   std::string reason, note;
+  std::string open_flags_reason;  // why the case is closed over open risk flags
   int failed_attempts = 0;
 };
 struct ReopenFlags : Writing {
@@ -63,6 +73,7 @@ struct EditFlags {
 };
 
 int schedule_command(const cli::GlobalOptions& g, const ScheduleFlags& f);
+int safety_plan_command(const cli::GlobalOptions& g, const SafetyPlanFlags& f);
 int move_command(const cli::GlobalOptions& g, const MoveFlags& f);
 int record_command(const cli::GlobalOptions& g, const RecordFlags& f);
 int clear_command(const cli::GlobalOptions& g, const ClearFlags& f);

@@ -22,16 +22,38 @@ struct Scheduled {
 std::vector<Scheduled> schedule_of(const records::Case& c);
 
 // A new monitoring plan: one contact per month of the schedule after arrival.
+// With case_months, the months are this case's own and are written as `months`.
 doc::Node make_plan(const std::string& id, const util::Date& arrival, const std::vector<int>& months,
-                    const std::string& agreed, const std::vector<std::string>& modes, const std::string& partner);
+                    const std::string& agreed, const std::vector<std::string>& modes, const std::string& partner,
+                    bool case_months = false);
+
+// --months "1,2,3,6,12": whole months after arrival, 1 to 24, each given once,
+// returned in rising order; or what is wrong with the list.
+struct MonthList {
+  std::vector<int> months;
+  std::string problem;  // empty when the list is good
+};
+MonthList parse_months(const std::string& list);
+
+// monitoring-plan.yaml's safety_plan: call (1 or more), safe_places (if any),
+// report_contact_by.
+doc::Node make_safety_plan(const std::vector<std::string>& calls, const std::vector<std::string>& safe_places,
+                           const std::string& report_contact_by);
 
 // The number a new reached contact fulfils: the earliest not yet done.
 std::optional<std::int64_t> next_number(const records::Case& c);
 
 struct OpenFlag {
   std::string case_id, contact_date, flag;
+  long days_open = 0;        // from the contact that raised it to the report's day
+  bool escalated = false;    // open longer than care.toml's flag_days, no reached contact since
+  bool case_closed = false;  // closed over the flag (with the reason why in closure.yaml)
 };
 std::vector<OpenFlag> open_flags(const records::Case& c);
+// The case's open flags as of `as_of`, each escalated when it has stood longer
+// than `flag_days` without a reached contact since (never on a closed case:
+// it takes no contacts).
+std::vector<OpenFlag> open_flags(const records::Case& c, const util::Date& as_of, int flag_days);
 
 struct DueLine {
   std::string case_id;
@@ -46,8 +68,9 @@ struct DueReport {
   std::vector<DueLine> due;                  // overdue and due within `within` days, most overdue first
   std::vector<std::string> without_plan;     // returned, open, no monitoring plan
   std::vector<std::pair<std::string, util::Date>> ended_open;  // monitoring period over, still open
-  std::vector<OpenFlag> flags;               // risk flags not cleared
+  std::vector<OpenFlag> flags;               // risk flags not cleared, escalated first, closed cases' too
   std::size_t overdue() const;
+  std::size_t escalated() const;
 };
 
 DueReport due_report(const records::Folder& folder, const util::Date& as_of, int within);

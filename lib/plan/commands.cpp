@@ -95,8 +95,11 @@ int drop_command(const cli::GlobalOptions& g, const ItemFlags& f) {
 
 int agree_command(const cli::GlobalOptions& g, const AgreeFlags& f) {
   return with_plan(g, f, "care-plan agree", true, [&](Node& plan, const Context& cx) {
+    // The guardian agrees whenever the safeguards for children apply that day
+    // (as the rule minor-agreement has it: a minor at referral, no transition).
     auto on = util::Date::parse(cx.on);
-    return agree(plan, cx.on, on ? records::is_minor_on(cx.c, *on) : records::is_minor_case(cx.c), f.guardian);
+    return agree(plan, cx.on, on ? records::child_safeguards_apply(cx.c, *on) : records::is_minor_case(cx.c),
+                 f.guardian);
   });
 }
 
@@ -109,6 +112,14 @@ int deliver_command(const cli::GlobalOptions& g, const DeliverFlags& f) {
 int cancel_command(const cli::GlobalOptions& g, const CancelFlags& f) {
   return with_plan(g, f, "care-plan cancel", true, [&](Node& plan, const Context& cx) {
     return cancel(plan, f.item, cx.on, f.reason);
+  });
+}
+
+int review_command(const cli::GlobalOptions& g, const ReviewFlags& f) {
+  return with_plan(g, f, "care-plan review", true, [&](Node& plan, const Context& cx) {
+    RiskReview review = f.review;
+    review.date = cx.on;
+    return add_risk_review(plan, review);
   });
 }
 

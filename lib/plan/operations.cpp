@@ -104,6 +104,11 @@ std::string item_type_for_need(std::string_view domain) {
 
 bool is_agreed(const Node& plan) { return records::field(plan, "agreement") != nullptr; }
 
+bool is_fully_agreed(const Node& plan, bool minor) {
+  return records::flag(plan, "agreement.beneficiary") == true &&
+         (!minor || records::flag(plan, "agreement.guardian") == true);
+}
+
 std::variant<Node, Refusal> draft(const records::Case& c, const DraftInput& in) {
   const records::Record* latest = nullptr;
   for (const auto& a : c.assessments)
@@ -181,12 +186,14 @@ Result drop_item(Node& plan, std::int64_t id) {
 }
 
 Result agree(Node& plan, const std::string& on, bool minor, bool guardian) {
-  if (is_agreed(plan))
+  if (is_fully_agreed(plan, minor))
     return refuse(fmt::format("the plan was already agreed on {}", records::text(plan, "agreement.date")),
                   "Changes after agreement are recorded with care-plan change ... --reason.");
   if (minor && !guardian)
     return refuse("a minor's plan is agreed by the child and the guardian",
                   "Confirm the guardian's agreement with --guardian.");
+  // A first agreement, or one that lacked the beneficiary or the guardian
+  // (written by hand): the plan counts as agreed from the day all agreed.
   records::put_text(plan, "agreement.date", on);
   records::put(plan, "agreement.beneficiary", Node::boolean(true));
   if (minor) records::put(plan, "agreement.guardian", Node::boolean(true));
@@ -234,6 +241,48 @@ Result cancel(Node& plan, std::int64_t id, const std::string& on, const std::str
 void set_over_cap(Node& plan, const std::string& reason, const std::string& on) {
   records::put_text(plan, "over_cap.reason", reason);
   records::put_text(plan, "over_cap.date", on);
+}
+
+Result add_risk_review(Node& plan, const RiskReview& r) {
+  if (r.reviewer.empty())
+    return refuse("a risk review names who reviewed", "Give the reviewer's role or organisation with --reviewer (never a name).");
+  if (r.decision != "proceed" && r.decision != "postpone" && r.decision != "cancel")
+    return refuse(fmt::format("\"{}\" is not a decision of a risk review", r.decision),
+                  "Give --decision proceed, postpone or cancel.");
+  if (r.safety_measures.empty())
+    return refuse("a risk review records the safety measures agreed",
+                  "Give each measure with --safety-measure TEXT (repeatable), e.g. --safety-measure \"escort to the "
+                  "shelter on arrival\".");
+  for (const auto& m : r.safety_measures)
+    if (m.empty()) return refuse("a safety measure is empty", "Write what was agreed after --safety-measure.");
+  Node review = Node::mapping();
+  review.set("date", Node::string(r.date));
+  review.set("reviewer", Node::string(r.reviewer));
+  review.set("decision", Node::string(r.decision));
+  Node measures = Node::sequence();
+  for (const auto& m : r.safety_measures) measures.push_back(Node::string(m));
+  review.set("safety_measures", std::move(measures));
+  if (!r.note.empty()) review.set("note", Node::string(r.note));
+  if (!plan.find("risk_reviews")) plan.set("risk_reviews", Node::sequence());
+  plan.find("risk_reviews")->push_back(std::move(review));
+  return std::nullopt;
+}
+
+Result set_declaration(Node& journey, const Declaration& d) {
+  if (!d.given()) return std::nullopt;
+  if (!d.signed_on.empty()) records::put_text(journey, "declaration.signed", d.signed_on);
+  if (d.alternatives_explained) records::put(journey, "declaration.alternatives_explained", Node::boolean(true));
+  else if (!records::field(journey, "declaration.alternatives_explained"))
+    records::put(journey, "declaration.alternatives_explained", Node::boolean(false));
+  if (!d.language.empty()) records::put_text(journey, "declaration.language", d.language);
+  if (!d.guardian_signed.empty()) records::put_text(journey, "declaration.guardian_signed", d.guardian_signed);
+  if (!records::field(journey, "declaration.signed"))
+    return refuse("the return declaration needs the day the person signed it",
+                  "Give it with --declaration-signed DATE, with --language and --alternatives-explained.");
+  if (records::text(journey, "declaration.language").empty())
+    return refuse("the return declaration needs the language it was explained and signed in",
+                  "Give it with --language LANG, e.g. --language English.");
+  return std::nullopt;
 }
 
 }  // namespace care::plan

@@ -51,6 +51,27 @@ Result deliver(doc::Node& plan, std::int64_t id, const std::string& on, const st
 Result cancel(doc::Node& plan, std::int64_t id, const std::string& on, const std::string& reason);
 void set_over_cap(doc::Node& plan, const std::string& reason, const std::string& on);
 
+// Recorded at all (changes after it are recorded with their reason).
 bool is_agreed(const doc::Node& plan);
+// Agreed as a return needs it: by the beneficiary and, for a minor, the guardian.
+bool is_fully_agreed(const doc::Node& plan, bool minor);
+
+// A review of a high risk before return (plan.yaml risk_reviews).
+struct RiskReview {
+  std::string date, reviewer, decision;  // decision: proceed, postpone or cancel
+  std::vector<std::string> safety_measures;
+  std::string note;
+};
+Result add_risk_review(doc::Node& plan, const RiskReview& r);
+
+// The voluntary return declaration (return.yaml declaration), given on
+// care-plan return: what is given is set, what is not is kept from before.
+// A declaration is recorded whole (signed, language, alternatives) or not at all.
+struct Declaration {
+  std::string signed_on, language, guardian_signed;
+  bool alternatives_explained = false;
+  bool given() const { return !signed_on.empty() || !language.empty() || !guardian_signed.empty() || alternatives_explained; }
+};
+Result set_declaration(doc::Node& journey, const Declaration& d);
 
 }  // namespace care::plan

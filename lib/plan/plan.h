@@ -41,6 +41,10 @@ struct CancelFlags : Common {
 };
 struct ReturnFlags : Common {
   std::string depart, arrive, destination, country, escort, escort_note, notes;
+  Declaration declaration;  // the voluntary return declaration; empty fields are left alone
+};
+struct ReviewFlags : Common {
+  RiskReview review;  // its date is Common::date
 };
 struct ShowFlags {
   std::string id;
@@ -59,6 +63,7 @@ int agree_command(const cli::GlobalOptions& g, const AgreeFlags& f);
 int deliver_command(const cli::GlobalOptions& g, const DeliverFlags& f);
 int cancel_command(const cli::GlobalOptions& g, const CancelFlags& f);
 int return_command(const cli::GlobalOptions& g, const ReturnFlags& f);
+int review_command(const cli::GlobalOptions& g, const ReviewFlags& f);
 int show_command(const cli::GlobalOptions& g, const ShowFlags& f);
 int edit_command(const cli::GlobalOptions& g, const EditFlags& f);
 

@@ -1,5 +1,7 @@
 #include "records/facts.h"
 
+#include <algorithm>
+
 #include "records/fields.h"
 
 namespace care::records {
@@ -63,17 +65,85 @@ const std::vector<doc::Node>& consents(const Case& c) {
 }
 }  // namespace
 
-bool consent_in_force(const Case& c, std::string_view purpose, const util::Date& on) {
+namespace {
+
+// The last entry by `who` for `purpose` on or before `on`: granted or not;
+// nullopt when that giver has none.
+std::optional<bool> latest_by(const Case& c, std::string_view purpose, std::string_view who, const util::Date& on) {
   std::optional<util::Date> last;
-  bool granted = false;
+  std::optional<bool> granted;
   for (const auto& entry : consents(c)) {
     auto when = date(entry, "date");
-    if (text(entry, "purpose") != purpose || !when || *when > on) continue;
+    std::string giver = text(entry, "given_by");
+    if (giver.empty()) giver = "person";
+    if (text(entry, "purpose") != purpose || giver != who || !when || *when > on) continue;
     if (last && *when < *last) continue;  // entries may be out of order; latest wins
     last = when;
     granted = text(entry, "action") == "granted";
   }
   return granted;
+}
+
+}  // namespace
+
+bool consent_in_force_by(const Case& c, std::string_view purpose, std::string_view who, const util::Date& on) {
+  return latest_by(c, purpose, who, on).value_or(false);
+}
+
+// For a child, the child's consent and the guardian's are weighed apart, and
+// both must be in force. A referral is recorded before a guardian is
+// appointed, so until then (the day of the appointment included, since what
+// was done that day may have come first) the child's consent stands alone;
+// after it (at the latest the first assessment: rule minor-guardian-late),
+// the guardian's is needed too.
+bool consent_in_force(const Case& c, std::string_view purpose, const util::Date& on) {
+  bool person = latest_by(c, purpose, "person", on).value_or(false);
+  if (!child_safeguards_apply(c, on)) return person;
+  if (auto guardian = latest_by(c, purpose, "guardian", on)) return person && *guardian;
+  auto appointed = c.minor && c.minor->valid ? date(c.minor->root, "guardian.appointed") : std::nullopt;
+  return person && (!appointed || on <= *appointed);
+}
+
+bool child_safeguards_apply(const Case& c, const util::Date& on) {
+  if (!is_minor_case(c)) return false;
+  if (is_minor_on(c, on)) return true;
+  return !(c.minor && field(c.minor->root, "transition.date"));
+}
+
+const Record* latest_assessment(const Case& c, const util::Date& on) {
+  const Record* latest = nullptr;
+  std::optional<util::Date> latest_date;
+  for (const auto& a : c.assessments) {
+    auto when = a.valid ? date(a.root, "date") : std::nullopt;
+    if (!when || *when > on || (latest_date && *when < *latest_date)) continue;
+    latest = &a;
+    latest_date = when;
+  }
+  return latest;
+}
+
+bool high_risk_return(const Case& c) {
+  auto departure = c.journey && c.journey->valid ? date(c.journey->root, "departure") : std::nullopt;
+  const Record* latest = departure ? latest_assessment(c, *departure) : nullptr;
+  return latest && text(latest->root, "overall_risk") == "high";
+}
+
+std::vector<OpenFlag> open_flags(const Case& c) {
+  std::vector<OpenFlag> out;
+  for (const auto& contact : c.contacts)
+    if (contact.valid)
+      for (const auto& flag : list(contact.root, "flags"))
+        if (!field(flag, "cleared")) out.push_back({&contact, &flag});
+  return out;
+}
+
+std::vector<int> monitoring_months(const Case& c, const std::vector<int>& defaults) {
+  std::vector<int> months;
+  if (usable(c.monitoring_plan))
+    for (const auto& m : list(c.monitoring_plan->root, "months"))
+      if (m.is_integer()) months.push_back(static_cast<int>(m.as_integer()));
+  std::sort(months.begin(), months.end());
+  return months.empty() ? defaults : months;
 }
 
 bool consent_given_by(const Case& c, std::string_view purpose, std::string_view who) {

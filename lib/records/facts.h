@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "records/store.h"
 #include "util/date.h"
@@ -29,9 +30,35 @@ bool is_minor_case(const Case& c);
 
 bool is_ineligible(const Case& c);
 
-// The consent for `purpose` in force on `on`: the last entry dated on or
-// before it decides (grants and withdrawals are a history, never erased).
+// The consent for `purpose` in force on `on`. The person's entries and the
+// guardian's are weighed apart: for each, the last entry dated on or before
+// `on` decides (grants and withdrawals are a history, never erased). An adult's
+// consent is the person's; a minor's needs both the child's and the guardian's.
 bool consent_in_force(const Case& c, std::string_view purpose, const util::Date& on);
+// Whether the latest entry of one giver (person or guardian) on or before
+// `on` grants it.
+bool consent_in_force_by(const Case& c, std::string_view purpose, std::string_view who, const util::Date& on);
+
+// The safeguards for children apply to a step on `on`: the person was a minor
+// at referral, and still is on `on` or no transition to adulthood is recorded.
+bool child_safeguards_apply(const Case& c, const util::Date& on);
+
+// The latest valid assessment dated on or before `on`, if any.
+const Record* latest_assessment(const Case& c, const util::Date& on);
+
+// The return is at high risk: the latest assessment before departure said so.
+bool high_risk_return(const Case& c);
+
+// A monitoring flag still open: raised at a contact and not cleared.
+struct OpenFlag {
+  const Record* contact;
+  const doc::Node* flag;
+};
+std::vector<OpenFlag> open_flags(const Case& c);
+
+// The months after arrival at which this case's contacts are due: its
+// monitoring plan's own `months`, else `defaults` (care.toml's [monitoring] months).
+std::vector<int> monitoring_months(const Case& c, const std::vector<int>& defaults);
 bool consent_given_by(const Case& c, std::string_view purpose, std::string_view who);
 
 // Closed and not reopened since.

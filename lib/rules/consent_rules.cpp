@@ -14,10 +14,48 @@ void needs(const Context& cx, const records::Case& c, std::string_view purpose, 
            std::string_view field, std::string_view what) {
   auto on = records::date(r.root, field);
   if (!on || records::consent_in_force(c, purpose, *on)) return;
+  // A child's own consent in force: what is missing is the guardian's.
+  bool guardian = records::child_safeguards_apply(c, *on) && records::consent_in_force_by(c, purpose, "person", *on);
   cx.report(records::where(r.root, field), "consent",
-            fmt::format("{} on {} without consent to {} in force", what, on->str(), purpose),
-            fmt::format("Record the consent (care-intake consent {} --grant {}) with the date it was given.", c.id,
-                        purpose));
+            fmt::format("{} on {} without {}consent to {} in force", what, on->str(), guardian ? "the guardian's " : "",
+                        purpose),
+            fmt::format("Record the consent (care-intake consent {} --grant {}{}) with the date it was given.", c.id,
+                        purpose, guardian ? " --by guardian" : ""));
+}
+
+void not_before_referral(const Context& cx, const records::Case& c) {
+  auto referred = records::referral_date(c);
+  for (const auto& entry : records::list(c.main->root, "consents"))
+    if (auto on = records::date(entry, "date"); on && referred && *on < *referred)
+      cx.report(records::where(entry, "date"), "consent-date",
+                fmt::format("consent dated {}, before the referral ({})", on->str(), referred->str()),
+                "Consent is given once the person is referred: check the date.");
+}
+
+// Help after arrival and reintegration are given in the country of return:
+// a provider named for them is there.
+bool plans_with_providers_there(const doc::Node& plan) {
+  for (const auto& item : records::list(plan, "items")) {
+    std::string phase = records::text(item, "phase");
+    if ((phase == "post_arrival" || phase == "reintegration") && !records::text(item, "provider").empty()) return true;
+  }
+  return false;
+}
+
+// Sharing with the country of return comes before anyone there is involved:
+// tracing the family, coordinating a child's return, planning with providers.
+void sharing_with_return_country(const Context& cx, const records::Case& c) {
+  auto needs_sharing = [&](const Record& r, std::string_view field, std::string_view what) {
+    needs(cx, c, "sharing_return_country", r, field, what);
+  };
+  if (records::usable(c.minor)) {
+    std::string tracing = records::text(c.minor->root, "family_tracing.status");
+    if (!tracing.empty() && tracing != "not_started")
+      needs_sharing(*c.minor, "family_tracing.date", "family tracing was under way");
+    needs_sharing(*c.minor, "coordination.date", "the return was coordinated with the country of return");
+  }
+  if (records::usable(c.plan) && plans_with_providers_there(c.plan->root))
+    needs_sharing(*c.plan, "drafted", "the plan was drafted with service providers in the country of return");
 }
 
 }  // namespace
@@ -36,10 +74,8 @@ void check_consent(const Context& cx, const records::Case& c) {
     if (records::text(contact.root, "mode") == "partner")
       needs(cx, c, "sharing_return_country", contact, "date", "a contact through a partner took place");
   }
-  if (records::is_minor_case(c) && records::usable(c.plan) && !records::consent_given_by(c, "assistance", "guardian"))
-    cx.report(records::where(main.root, "consents"), "consent",
-              "a minor's consent to assistance needs the guardian's consent too",
-              "Record the guardian's consent (given_by: guardian).");
+  not_before_referral(cx, c);
+  sharing_with_return_country(cx, c);
 }
 
 }  // namespace care::rules

@@ -11,9 +11,9 @@ using records::Record;
 namespace {
 
 // Dates that may lie ahead: a contact's due date, where it moved from and
-// to, a document's expiry.
+// to, a document's expiry, the end of a reflection period or permit.
 bool may_be_future(std::string_view key) {
-  return key == "due" || key == "from" || key == "to" || key == "expires";
+  return key == "due" || key == "from" || key == "to" || key == "expires" || key == "until";
 }
 
 void future_dates(const Context& cx, const doc::Node& n, std::string_view key) {

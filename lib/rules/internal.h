@@ -33,6 +33,8 @@ void check_dates(const Context& cx, const records::Case& c);
 void check_eligibility(const Context& cx, const records::Case& c);
 void check_plan(const Context& cx, const records::Case& c);
 void check_minor(const Context& cx, const records::Case& c);
+void check_return(const Context& cx, const records::Case& c);
+void check_assessments(const Context& cx, const records::Case& c);
 void check_consent(const Context& cx, const records::Case& c);
 void check_monitoring(const Context& cx, const records::Case& c);
 void check_outreach(const Context& cx, const records::Record& r);

@@ -104,11 +104,6 @@ void items(const Context& cx, const Record& plan) {
 }  // namespace
 
 void check_plan(const Context& cx, const records::Case& c) {
-  if (c.journey && c.journey->valid &&
-      !(records::usable(c.plan) && records::field(c.plan->root, "agreement.date")))
-    cx.report(records::where(c.journey->root, "departure"), "return-needs-agreed-plan",
-              "the case has a return but no agreed reintegration plan",
-              "Record the beneficiary's agreement to the plan (care-plan agree) before the return.");
   if (!records::usable(c.plan)) return;
   needs_assessment(cx, c, *c.plan);
   within_cap(cx, *c.plan);

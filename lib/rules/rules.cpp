@@ -13,6 +13,8 @@ void check_case(const Context& cx, const records::Case& c) {
   check_eligibility(cx, c);
   check_plan(cx, c);
   check_minor(cx, c);
+  check_return(cx, c);
+  check_assessments(cx, c);
   check_consent(cx, c);
   check_monitoring(cx, c);
 }

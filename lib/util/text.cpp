@@ -43,4 +43,11 @@ std::optional<std::int64_t> whole_number(std::string_view text) {
   return n;
 }
 
+std::string words(std::string_view value) {
+  std::string out(value);
+  for (char& ch : out)
+    if (ch == '_') ch = ' ';
+  return out;
+}
+
 }  // namespace care::util

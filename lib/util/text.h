@@ -19,4 +19,7 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 // at most 18 of them.
 std::optional<std::int64_t> whole_number(std::string_view text);
 
+// An enum value as words in a sentence: "not_found" reads "not found".
+std::string words(std::string_view value);
+
 }  // namespace care::util

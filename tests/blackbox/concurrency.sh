@@ -105,7 +105,8 @@ setup care-intake assess $id --date 2014-03-10 --by "caseworker, Vienna office (
   --need housing=medium --overall-risk medium
 setup care-plan draft $id --date 2014-03-20 --beneficiary --provider "Example NGO (fictional)"
 setup care-plan agree $id --date 2014-03-25
-setup care-plan return $id --depart 2014-04-10 --arrive 2014-04-11 --destination "Benin City" --escort none
+setup care-plan return $id --depart 2014-04-10 --arrive 2014-04-11 --destination "Benin City" --escort none \
+  --declaration-signed 2014-04-01 --alternatives-explained --language English
 setup care-monitor schedule $id --date 2014-04-11 --mode phone --mode visit
 check "setup: the case folder checks clean" "$("$bin/care-report" -C "$cf" check >/dev/null 2>&1; echo $?)"
 # A fresh clone has no .care/local (it is never shared): the first writers of round 1 make it together.

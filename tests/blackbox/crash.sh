@@ -119,7 +119,7 @@ setup "$before_dir" care-intake assess AT-2014-002 --date 2014-03-10 --by "casew
 setup "$before_dir" care-plan draft AT-2014-002 --date 2014-03-20 --beneficiary
 setup "$before_dir" care-plan agree AT-2014-002 --date 2014-03-25
 setup "$before_dir" care-plan return AT-2014-002 --depart 2014-04-10 --arrive 2014-04-11 --destination "Lagos" \
-  --escort none
+  --escort none --declaration-signed 2014-04-01 --alternatives-explained --language English
 setup "$before_dir" care-monitor schedule AT-2014-002 --date 2014-04-11 --mode phone
 fresh_dir="$scratch/fresh"  # the same folder as a fresh clone has it: no .care/local
 cp -a "$before_dir" "$fresh_dir"

@@ -355,21 +355,24 @@ check "new --record-ineligible: closed as ineligible_at_referral" \
   grep -q '^reason: ineligible_at_referral$' "$folder/cases/$id/closure.yaml"
 check "new --record-ineligible: says it was closed" err_has "recorded as ineligible and closed"
 
-# capacity: a program that can assess one person has no room for a second
+# capacity: not an eligibility criterion. A program that can assess one
+# person registers a second as eligible, waiting for a place, with a warning.
 fresh capacity
 set_toml assessed 1
 new_case --given-name Example --family-name Person-Thirty
 after "new, first case of a program with room for one"
-before=$(snap)
+check "new, first case: not waiting" sh -c "! grep -q waiting '$folder/cases/AT-2014-001/case.yaml'"
 new_case --given-name Example --family-name Person-ThirtyOne
-refused "new, capacity reached (targets.assessed = 1)" 1 "$before"
-check "new, capacity reached: says so" err_has "capacity"
-new_case --given-name Example --family-name Person-ThirtyOne --record-ineligible
+after "new, capacity reached (targets.assessed = 1)"
+check "new, capacity reached: prints the ID" test "$(out)" = AT-2014-002
+check "new, capacity reached: warns" err_has "warning: the program's capacity of 1 persons assessed is reached"
+check "new, capacity reached: eligible" grep -q '^  status: eligible$' "$folder/cases/AT-2014-002/case.yaml"
+check "new, capacity reached: waiting" grep -q '^  waiting: true$' "$folder/cases/AT-2014-002/case.yaml"
+check "new, capacity reached: not closed" test ! -e "$folder/cases/AT-2014-002/closure.yaml"
+NAT=DE new_case --given-name Example --family-name Person-ThirtyTwo --record-ineligible
 after "new --record-ineligible, capacity reached"
-check "new --record-ineligible, capacity: closure written" test -f "$folder/cases/AT-2014-002/closure.yaml"
-new_case --given-name Example --family-name Person-ThirtyTwo --record-ineligible
-after "new --record-ineligible, again: ineligible cases do not use capacity"
-check "new, capacity: the ineligible cases are AT-2014-002 and -003" test "$(out)" = AT-2014-003
+check "new --record-ineligible, capacity: closed as ineligible, not waiting" \
+  sh -c "test -f '$folder/cases/AT-2014-003/closure.yaml' && ! grep -q waiting '$folder/cases/AT-2014-003/case.yaml'"
 
 # not a case folder (3), a bad care.toml (4)
 mkdir -p "$scratch/nowhere"
@@ -454,13 +457,20 @@ run minor AT-2014-001 --bid-step "2014-03-20=panel convened" --bid-outcome pendi
 after "minor, run 2: first BID step"
 check "minor run 2: guardian kept" grep -q '^  appointed: "2014-02-20"$' "$m"
 check "minor run 2: BID step written" grep -q 'step: panel convened' "$m"
+# Tracing the family shares the child's data with the country of return:
+# both the child's and the guardian's consent first.
+run consent AT-2014-001 --grant sharing_return_country --by person --date 2014-03-20
+after "minor: the child's consent to sharing with the country of return"
+run consent AT-2014-001 --grant sharing_return_country --by guardian --date 2014-03-20
+after "minor: the guardian's consent to sharing with the country of return"
 run minor AT-2014-001 --tracing in_progress --tracing-date 2014-03-25 --bid-step "2014-04-10=panel decided"
 after "minor, run 3: tracing and a second BID step"
 check "minor run 3: both BID steps, in order" \
   test "$(grep -o 'step: panel [a-z]*' "$m" | tr '\n' ' ')" = "step: panel convened step: panel decided "
 check "minor run 3: BID outcome and guardian kept" \
   bash -c "grep -q '^  outcome: pending$' '$m' && grep -q 'Example Guardianship Service' '$m'"
-run minor AT-2014-001 --bid-outcome return_in_best_interest --bid-decided 2014-04-10 \
+run minor AT-2014-001 --views-heard 2014-04-01 --views-heard-by "social worker, Example Youth Office (fictional)" \
+  --bid-outcome return_in_best_interest --bid-decided 2014-04-10 \
   --family-assessed 2014-04-12 --family-willing yes --family-implicated no --family-outcome reunification_possible \
   --reunification-confirmed 2014-04-20 --coordinated 2014-04-25 --host-party "Example Youth Office (fictional)" \
   --return-party "Example Child Protection Unit (fictional)" --escort guardian --escort-agreed 2014-04-25

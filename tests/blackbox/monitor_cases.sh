@@ -133,7 +133,7 @@ refused rec_early "record refused for a case that never returned" 1 "not returne
 refused show_early "show refused for a case that never returned" 1 "not returned" care-monitor show $id
 
 accepted ret "care-plan return: arrival 2014-04-11" care-plan return $id --depart 2014-04-10 --arrive 2014-04-11 \
-  --destination "Benin City" --escort none
+  --destination "Benin City" --escort none --declaration-signed 2014-04-01 --alternatives-explained --language English
 
 # --- the schedule ----------------------------------------------------------------
 refused sched_nomode "schedule refused without --mode" 1 "--mode" care-monitor schedule $id --date 2014-04-11
@@ -212,7 +212,7 @@ else
   not_ok "due lists the open high-risk flag" "$(show due_flag.out)" "$(show due_flag.err)"
 fi
 run due_flag_json care-monitor due --as-of 2014-06-01 --format json
-if grep -q "\"open_flags\":\[{\"case\":\"$id\",\"contact\":\"2014-05-12\",\"flag\":\"threats\"}\]" "$scratch/due_flag_json.out"; then
+if grep -q "\"open_flags\":\[{\"case\":\"$id\",\"contact\":\"2014-05-12\",\"flag\":\"threats\",\"days_open\":20,\"escalated\":false,\"case_closed\":false}\]" "$scratch/due_flag_json.out"; then
   ok "due --format json lists the open flag"
 else
   not_ok "due --format json lists the open flag" "$(show due_flag_json.out)"
@@ -345,7 +345,7 @@ case $? in
   2) echo "skip    due --format json: valid JSON (neither jq nor python3 found)" ;;
   *) not_ok "due --format json: valid JSON" "$(show due_a.out)" ;;
 esac
-want='{"version":1,"as_of":"2014-10-20","within_days":30,"overdue":1,"contacts":[{"case":"AT-2014-001","contact":3,"due":"2014-10-11","days_late":9,"status":"overdue"}],"without_plan":[],"ended_open":[],"open_flags":[]}'
+want='{"version":1,"as_of":"2014-10-20","within_days":30,"overdue":1,"escalated":0,"contacts":[{"case":"AT-2014-001","contact":3,"due":"2014-10-11","days_late":9,"status":"overdue"}],"without_plan":[],"ended_open":[],"open_flags":[]}'
 if [ "$(out due_a)" = "$want" ]; then
   ok "due --format json: contact 3 nine days overdue, nothing else"
 else

@@ -92,7 +92,8 @@ setup "$ready" care-intake assess AT-2014-002 --date 2014-03-10 --by "caseworker
   --need housing=medium --overall-risk low
 setup "$ready" care-plan draft AT-2014-002 --date 2014-03-20 --beneficiary
 setup "$ready" care-plan agree AT-2014-002 --date 2014-03-25
-setup "$ready" care-plan return AT-2014-002 --depart 2014-04-10 --arrive 2014-04-11 --destination "Lagos" --escort none
+setup "$ready" care-plan return AT-2014-002 --depart 2014-04-10 --arrive 2014-04-11 --destination "Lagos" --escort none \
+  --declaration-signed 2014-04-01 --alternatives-explained --language English
 setup "$ready" care-monitor schedule AT-2014-002 --date 2014-04-11 --mode phone
 setup "$ready" care-monitor record AT-2014-002 --date 2014-05-12 --mode phone --flag "threats:calls (invented)"
 "$bin/care-report" -C "$ready" check >/dev/null 2>"$scratch/setup.err"

@@ -366,17 +366,16 @@ TEST_SUITE("intake::ineligibility") {
     CHECK(care::intake::ineligibility(referral("IT", "DE", "FR", "2013-01-01"), f).size() == 4);
   }
 
-  TEST_CASE("capacity: eligible cases count against targets.assessed, ineligible ones do not") {
+  TEST_CASE("capacity is not a criterion: a full program gives no reason; eligible cases fill it, ineligible ones do not") {
     Scratch s(toml(2));
     s.add("AT-2014-001");
     s.add("AT-2014-002", "1990-06-15", "ineligible", "Example", "Person-Two");
     auto f = s.folder();
-    CHECK(care::intake::ineligibility(referral("AT", "NG", "NG", "2014-03-05"), f).empty());
+    CHECK_FALSE(care::intake::at_capacity(f));
     s.add("AT-2014-003", "1990-06-15", "eligible", "Example", "Person-Three");
     auto full = s.folder();
-    auto reasons = care::intake::ineligibility(referral("AT", "NG", "NG", "2014-03-05"), full);
-    REQUIRE(reasons.size() == 1);
-    CHECK(reasons[0].find("capacity") != std::string::npos);
+    CHECK(care::intake::at_capacity(full));
+    CHECK(care::intake::ineligibility(referral("AT", "NG", "NG", "2014-03-05"), full).empty());
   }
 }
 
@@ -529,5 +528,40 @@ TEST_SUITE("intake::register_case") {
     CHECK(r.outcome.preview.find("cases/AT-2014-001/case.yaml (not written: dry run)") != std::string::npos);
     CHECK(r.outcome.preview.find("cases/AT-2014-001/identity.yaml (not written: dry run; identity values are not shown)") != std::string::npos);
     CHECK_FALSE(s.has("cases/AT-2014-001"));
+  }
+
+  TEST_CASE("capacity reached: registered as eligible and waiting, not closed") {
+    Scratch s(toml(1));
+    s.add("AT-2014-001");
+    auto r = register_in(s, adult());
+    CHECK(r.outcome.exit_code == 0);
+    CHECK(r.ineligible.empty());
+    CHECK(r.waiting);
+    REQUIRE(r.id == "AT-2014-002");
+    auto written = yaml(slurp(s.dir.path() / "cases/AT-2014-002/case.yaml"));
+    CHECK(text(written, "eligibility.status") == "eligible");
+    CHECK(care::records::flag(written, "eligibility.waiting") == std::optional<bool>(true));
+    CHECK_FALSE(s.has("cases/AT-2014-002/closure.yaml"));
+  }
+
+  TEST_CASE("room left: no waiting field at all") {
+    Scratch s(toml(2));
+    s.add("AT-2014-001");
+    auto r = register_in(s, adult());
+    CHECK_FALSE(r.waiting);
+    auto written = yaml(slurp(s.dir.path() / "cases/AT-2014-002/case.yaml"));
+    CHECK(care::records::field(written, "eligibility.waiting") == nullptr);
+  }
+
+  TEST_CASE("an ineligible referral to a full program is ineligible, not waiting") {
+    Scratch s(toml(1));
+    s.add("AT-2014-001");
+    NewCaseInput in = adult();
+    in.nationality = "DE";
+    in.record_ineligible = true;
+    auto r = register_in(s, in);
+    CHECK(r.outcome.exit_code == 0);
+    CHECK_FALSE(r.waiting);
+    CHECK(r.ineligible.size() == 1);
   }
 }

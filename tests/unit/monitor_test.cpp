@@ -279,7 +279,7 @@ std::vector<std::string> lines_of(const monitor::DueReport& r) {
 
 }  // namespace
 
-TEST_CASE("due_report: most overdue first, then case ID, then number; closed and unreturned cases left out") {
+TEST_CASE("due_report: most overdue first, then case ID, then number; closed cases' contacts and unreturned cases left out") {
   auto r = monitor::due_report(due_folder(), day("2015-03-01"), 30);
   CHECK(r.as_of == day("2015-03-01"));
   CHECK(r.within == 30);
@@ -293,10 +293,20 @@ TEST_CASE("due_report: most overdue first, then case ID, then number; closed and
   REQUIRE(r.ended_open.size() == 1);
   CHECK(r.ended_open[0].first == "ES-2013-001");
   CHECK(r.ended_open[0].second == day("2014-12-01"));
-  REQUIRE(r.flags.size() == 1);
+  // The closed case keeps its open flag listed; the flag that stood 420 days
+  // without a contact since is escalated and comes first.
+  REQUIRE(r.flags.size() == 2);
   CHECK(r.flags[0].case_id == "ES-2013-001");
   CHECK(r.flags[0].contact_date == "2014-01-05");
   CHECK(r.flags[0].flag == "threats");
+  CHECK(r.flags[0].days_open == 420);
+  CHECK(r.flags[0].escalated);
+  CHECK_FALSE(r.flags[0].case_closed);
+  CHECK(r.flags[1].case_id == "FR-2014-002");
+  CHECK(r.flags[1].days_open == 254);
+  CHECK_FALSE(r.flags[1].escalated);  // a closed case takes no contacts: listed, never escalated
+  CHECK(r.flags[1].case_closed);
+  CHECK(r.escalated() == 1);
 }
 
 TEST_CASE("due_report: --within sets how far ahead counts") {
@@ -332,7 +342,7 @@ TEST_CASE("due_report: an empty folder gives an empty report") {
   CHECK(r.flags.empty());
   CHECK(r.overdue() == 0);
   CHECK(monitor::due_json(r) ==
-        "{\"version\":1,\"as_of\":\"2015-03-01\",\"within_days\":30,\"overdue\":0,\"contacts\":[],"
+        "{\"version\":1,\"as_of\":\"2015-03-01\",\"within_days\":30,\"overdue\":0,\"escalated\":0,\"contacts\":[],"
         "\"without_plan\":[],\"ended_open\":[],\"open_flags\":[]}\n");
   CHECK(monitor::due_csv(r) == "case,contact,due,days_late,status\n");
   CHECK(monitor::due_text(r) == "monitoring contacts as of 2015-03-01 (due within 30 days)\n  none due\n");
@@ -358,11 +368,12 @@ monitor::DueReport small_report() {
 
 TEST_CASE("due_json: the exact document") {
   CHECK(monitor::due_json(small_report()) ==
-        "{\"version\":1,\"as_of\":\"2014-09-05\",\"within_days\":30,\"overdue\":1,"
+        "{\"version\":1,\"as_of\":\"2014-09-05\",\"within_days\":30,\"overdue\":1,\"escalated\":1,"
         "\"contacts\":[{\"case\":\"AT-2014-001\",\"contact\":2,\"due\":\"2014-09-01\",\"days_late\":4,\"status\":\"overdue\"}],"
         "\"without_plan\":[\"FR-2014-001\"],"
         "\"ended_open\":[{\"case\":\"ES-2013-001\",\"ended\":\"2014-06-01\"}],"
-        "\"open_flags\":[{\"case\":\"AT-2014-001\",\"contact\":\"2014-07-01\",\"flag\":\"threats\"}]}\n");
+        "\"open_flags\":[{\"case\":\"AT-2014-001\",\"contact\":\"2014-07-01\",\"flag\":\"threats\","
+        "\"days_open\":66,\"escalated\":true,\"case_closed\":false}]}\n");
 }
 
 TEST_CASE("due_json: due today and due soon have status due, with zero or negative days_late") {
@@ -372,7 +383,7 @@ TEST_CASE("due_json: due today and due soon have status due, with zero or negati
   r.due.push_back({"AT-2014-001", 2, day("2014-09-01"), 0});
   r.due.push_back({"AT-2014-001", 3, day("2014-09-08"), -7});
   CHECK(monitor::due_json(r) ==
-        "{\"version\":1,\"as_of\":\"2014-09-01\",\"within_days\":10,\"overdue\":0,\"contacts\":["
+        "{\"version\":1,\"as_of\":\"2014-09-01\",\"within_days\":10,\"overdue\":0,\"escalated\":0,\"contacts\":["
         "{\"case\":\"AT-2014-001\",\"contact\":2,\"due\":\"2014-09-01\",\"days_late\":0,\"status\":\"due\"},"
         "{\"case\":\"AT-2014-001\",\"contact\":3,\"due\":\"2014-09-08\",\"days_late\":-7,\"status\":\"due\"}],"
         "\"without_plan\":[],\"ended_open\":[],\"open_flags\":[]}\n");
@@ -388,11 +399,122 @@ TEST_CASE("due_text and due_csv: every section of the report") {
   auto r = small_report();
   CHECK(monitor::due_text(r) ==
         "monitoring contacts as of 2014-09-05 (due within 30 days)\n"
+        "  AT-2014-001  ESCALATED risk flag threats raised at the contact of 2014-07-01: open 66 days, no contact since\n"
         "  AT-2014-001  contact 2  due 2014-09-01  4 days late\n"
         "  FR-2014-001  returned, but has no monitoring plan\n"
-        "  ES-2013-001  monitoring ended 2014-06-01, but the case is still open\n"
-        "  AT-2014-001  risk flag threats raised at the contact of 2014-07-01\n");
+        "  ES-2013-001  monitoring ended 2014-06-01, but the case is still open\n");
   CHECK(monitor::due_csv(r) == "case,contact,due,days_late,status\nAT-2014-001,2,2014-09-01,4,overdue\n");
+}
+
+// --- per-case months, safety plan, escalation ------------------------------------
+
+TEST_CASE("parse_months: whole months 1 to 24, each once, in rising order") {
+  CHECK(monitor::parse_months("1,2,3,6,12").months == std::vector<int>{1, 2, 3, 6, 12});
+  CHECK(monitor::parse_months("12, 1,6").months == std::vector<int>{1, 6, 12});
+  CHECK(monitor::parse_months("24").months == std::vector<int>{24});
+  CHECK(monitor::parse_months("1,2,3").problem.empty());
+  CHECK(monitor::parse_months("0,1").problem == "--months: \"0\" is not a month from 1 to 24");
+  CHECK(monitor::parse_months("1,25").problem == "--months: \"25\" is not a month from 1 to 24");
+  CHECK(monitor::parse_months("1,x").problem == "--months: \"x\" is not a month from 1 to 24");
+  CHECK(monitor::parse_months("1,-2").problem == "--months: \"-2\" is not a month from 1 to 24");
+  CHECK(monitor::parse_months("1,,2").problem == "--months \"1,,2\" has an empty entry");
+  CHECK(monitor::parse_months("").problem == "--months \"\" has an empty entry");
+  CHECK(monitor::parse_months("3,1,3").problem == "--months: month 3 is given twice");
+}
+
+TEST_CASE("make_plan: the case's own months are written as months, the defaults are not") {
+  auto own = monitor::make_plan("AT-2014-001", day("2014-06-01"), {1, 2, 3}, "2014-06-01", {"phone"}, "", true);
+  const Node* months = own.find("months");
+  REQUIRE(months);
+  REQUIRE(months->items().size() == 3);
+  CHECK(months->items()[2].as_integer() == 3);
+  REQUIRE(own.find("contacts")->items().size() == 3);
+  CHECK(records::text(own.find("contacts")->items()[1], "due") == "2014-08-01");
+  auto defaults = monitor::make_plan("AT-2014-001", day("2014-06-01"), {1, 3}, "2014-06-01", {"phone"}, "");
+  CHECK_FALSE(defaults.find("months"));
+}
+
+TEST_CASE("make_safety_plan: call, safe places when given, how contact is reported") {
+  auto plan = monitor::make_safety_plan({"program hotline", "police emergency number"}, {"partner shelter"},
+                                        "phone the program hotline the same day");
+  REQUIRE(plan.find("call"));
+  CHECK(plan.find("call")->items().size() == 2);
+  CHECK(plan.find("call")->items()[1].text() == "police emergency number");
+  CHECK(plan.find("safe_places")->items()[0].text() == "partner shelter");
+  CHECK(records::text(plan, "report_contact_by") == "phone the program hotline the same day");
+  CHECK_FALSE(monitor::make_safety_plan({"program hotline"}, {}, "by phone").find("safe_places"));
+}
+
+TEST_CASE("due_report: a case's own months end its monitoring period") {
+  records::Folder f;
+  auto at = a_case("AT-2014-001", "2014-06-01");
+  give_plan(at, {"1 2014-07-01"});
+  at.monitoring_plan->root.set("months", parse("[3, 1]"));
+  f.cases[at.id] = at;
+  auto other = a_case("AT-2014-002", "2014-06-01");
+  give_plan(other, {"1 2014-07-01"});
+  f.cases[other.id] = other;
+  auto r = monitor::due_report(f, day("2014-09-01"), 30);
+  REQUIRE(r.ended_open.size() == 1);  // AT-2014-002 runs to care.toml's 12 months
+  CHECK(r.ended_open[0].first == "AT-2014-001");
+  CHECK(r.ended_open[0].second == day("2014-09-01"));
+}
+
+TEST_CASE("due_report: a flag open longer than flag_days without a reached contact since is escalated") {
+  records::Folder f;
+  f.config.flag_days = 30;
+  auto at = a_case("AT-2014-001", "2014-06-01");
+  give_plan(at, {"1 2014-07-01", "2 2014-09-01"});
+  give_contact(at, "2014-07-01", 1, true, "flags:\n  - flag: trafficker_contact\n");
+  f.cases[at.id] = at;
+  auto flag_on = [&](const std::string& as_of) {
+    auto r = monitor::due_report(f, day(as_of), 30);
+    REQUIRE(r.flags.size() == 1);
+    return r.flags[0];
+  };
+  CHECK(flag_on("2014-07-31").days_open == 30);
+  CHECK_FALSE(flag_on("2014-07-31").escalated);  // 30 days is not longer than 30
+  CHECK(flag_on("2014-08-01").escalated);
+  // A failed attempt since does not count; a contact that reached the person does.
+  give_contact(f.cases[at.id], "2014-07-20", 0, false);
+  CHECK(flag_on("2014-08-01").escalated);
+  give_contact(f.cases[at.id], "2014-07-25", 0, true);
+  CHECK_FALSE(flag_on("2014-08-01").escalated);
+  CHECK(flag_on("2014-08-01").days_open == 31);
+  // ...unless that contact comes after the day of the report.
+  CHECK(flag_on("2014-07-24").days_open == 23);
+  f.config.flag_days = 10;
+  CHECK(flag_on("2014-07-24").escalated);
+}
+
+TEST_CASE("due_text and due_json: escalated flags first, the others after the contacts") {
+  records::Folder f;
+  auto at = a_case("AT-2014-001", "2014-06-01");
+  give_plan(at, {"1 2014-07-01", "2 2014-12-01"});
+  give_contact(at, "2014-07-01", 1, true, "flags:\n  - flag: other\n");
+  give_contact(at, "2014-08-20", 0, true, "flags:\n  - flag: threats\n");
+  f.cases[at.id] = at;
+  auto closed = a_case("ES-2014-001", "2014-06-01");
+  give_plan(closed, {"1 2014-07-01"});
+  give_contact(closed, "2014-06-20", 1, true, "flags:\n  - flag: threats\n");
+  close_case(closed, "2014-07-01", "open_flags_reason: handed over to the police\n");
+  f.cases[closed.id] = closed;
+  auto r = monitor::due_report(f, day("2014-09-25"), 30);
+  CHECK(monitor::due_text(r) ==
+        "monitoring contacts as of 2014-09-25 (due within 30 days)\n"
+        "  AT-2014-001  ESCALATED risk flag threats raised at the contact of 2014-08-20: open 36 days, no contact since\n"
+        "  none due\n"
+        "  AT-2014-001  risk flag other raised at the contact of 2014-07-01\n"
+        "  ES-2014-001  risk flag threats raised at the contact of 2014-06-20 (case closed)\n");
+  CHECK(monitor::due_json(r) ==
+        "{\"version\":1,\"as_of\":\"2014-09-25\",\"within_days\":30,\"overdue\":0,\"escalated\":1,\"contacts\":[],"
+        "\"without_plan\":[],\"ended_open\":[],\"open_flags\":["
+        "{\"case\":\"AT-2014-001\",\"contact\":\"2014-08-20\",\"flag\":\"threats\",\"days_open\":36,\"escalated\":true,"
+        "\"case_closed\":false},"
+        "{\"case\":\"AT-2014-001\",\"contact\":\"2014-07-01\",\"flag\":\"other\",\"days_open\":86,\"escalated\":false,"
+        "\"case_closed\":false},"
+        "{\"case\":\"ES-2014-001\",\"contact\":\"2014-06-20\",\"flag\":\"threats\",\"days_open\":97,\"escalated\":false,"
+        "\"case_closed\":true}]}\n");
 }
 
 // --- the sustainability survey ---------------------------------------------------

@@ -515,3 +515,94 @@ TEST_CASE("is_agreed: only with an agreement") {
   CHECK_FALSE(plan::is_agreed(draft_plan()));
   CHECK(plan::is_agreed(agreed_plan()));
 }
+
+TEST_CASE("agree: completes an agreement that lacked the beneficiary or the guardian") {
+  Node p = draft_plan(kTwoItems + "agreement:\n  date: \"2014-03-25\"\n  beneficiary: false\n");
+  CHECK(plan::is_agreed(p));
+  CHECK_FALSE(plan::is_fully_agreed(p, false));
+  REQUIRE_FALSE(plan::agree(p, "2014-03-28", false, false));
+  CHECK(plan::is_fully_agreed(p, false));
+  CHECK(records::text(p, "agreement.date") == "2014-03-28");  // agreed from the day the person agreed
+
+  Node child = draft_plan(kTwoItems + "agreement:\n  date: \"2014-03-25\"\n  beneficiary: true\n");
+  CHECK(plan::is_fully_agreed(child, false));
+  CHECK_FALSE(plan::is_fully_agreed(child, true));
+  auto refused = plan::agree(child, "2014-03-28", true, false);
+  REQUIRE(refused);
+  CHECK(refused->hint.find("--guardian") != std::string::npos);
+  REQUIRE_FALSE(plan::agree(child, "2014-03-28", true, true));
+  CHECK(plan::is_fully_agreed(child, true));
+  CHECK(plan::agree(child, "2014-03-29", true, true)->message == "the plan was already agreed on 2014-03-28");
+}
+
+TEST_CASE("add_risk_review: appends a review with its measures; refused without reviewer, decision or measure") {
+  Node p = agreed_plan();
+  plan::RiskReview r{"2014-04-02", "social worker, Vienna office", "proceed",
+                     {"escort to the shelter on arrival", "weekly calls in the first month"}, "threats assessed"};
+  REQUIRE_FALSE(plan::add_risk_review(p, r));
+  r.date = "2014-04-09";
+  r.decision = "postpone";
+  r.note.clear();
+  REQUIRE_FALSE(plan::add_risk_review(p, r));
+  const auto& reviews = records::list(p, "risk_reviews");
+  REQUIRE(reviews.size() == 2);
+  CHECK(records::text(reviews[0], "date") == "2014-04-02");
+  CHECK(records::text(reviews[0], "reviewer") == "social worker, Vienna office");
+  CHECK(records::text(reviews[0], "decision") == "proceed");
+  CHECK(records::list(reviews[0], "safety_measures").size() == 2);
+  CHECK(records::text(reviews[0], "note") == "threats assessed");
+  CHECK(records::text(reviews[1], "decision") == "postpone");
+  CHECK(records::field(reviews[1], "note") == nullptr);
+
+  plan::RiskReview none = r;
+  none.safety_measures.clear();
+  auto refused = plan::add_risk_review(p, none);
+  REQUIRE(refused);
+  CHECK(refused->hint.find("--safety-measure") != std::string::npos);
+  plan::RiskReview nobody = r;
+  nobody.reviewer.clear();
+  CHECK(plan::add_risk_review(p, nobody)->hint.find("--reviewer") != std::string::npos);
+  plan::RiskReview unsure = r;
+  unsure.decision = "maybe";
+  CHECK(plan::add_risk_review(p, unsure)->hint.find("--decision") != std::string::npos);
+  plan::RiskReview blank = r;
+  blank.safety_measures = {""};
+  CHECK(plan::add_risk_review(p, blank));
+  CHECK(records::list(p, "risk_reviews").size() == 2);  // refusals add nothing
+}
+
+TEST_CASE("set_declaration: recorded whole; given fields set, others kept; alternatives false unless said") {
+  Node journey = parse("kind: return\nversion: 1\ncase: AT-2014-001\n");
+  REQUIRE_FALSE(plan::set_declaration(journey, {}));  // nothing given: nothing written
+  CHECK(records::field(journey, "declaration") == nullptr);
+
+  plan::Declaration d;
+  d.signed_on = "2014-04-20";
+  d.language = "English";
+  REQUIRE_FALSE(plan::set_declaration(journey, d));
+  CHECK(records::text(journey, "declaration.signed") == "2014-04-20");
+  CHECK(records::text(journey, "declaration.language") == "English");
+  CHECK(records::flag(journey, "declaration.alternatives_explained") == false);  // the rule then says so
+  CHECK(records::field(journey, "declaration.guardian_signed") == nullptr);
+
+  plan::Declaration more;
+  more.alternatives_explained = true;
+  more.guardian_signed = "2014-04-21";
+  REQUIRE_FALSE(plan::set_declaration(journey, more));
+  CHECK(records::text(journey, "declaration.signed") == "2014-04-20");
+  CHECK(records::text(journey, "declaration.language") == "English");
+  CHECK(records::flag(journey, "declaration.alternatives_explained") == true);
+  CHECK(records::text(journey, "declaration.guardian_signed") == "2014-04-21");
+
+  Node unsigned_one = parse("kind: return\nversion: 1\ncase: AT-2014-001\n");
+  plan::Declaration only_language;
+  only_language.language = "English";
+  auto refused = plan::set_declaration(unsigned_one, only_language);
+  REQUIRE(refused);
+  CHECK(refused->hint.find("--declaration-signed") != std::string::npos);
+  plan::Declaration no_language;
+  no_language.signed_on = "2014-04-20";
+  no_language.alternatives_explained = true;
+  Node wordless = parse("kind: return\nversion: 1\ncase: AT-2014-001\n");
+  CHECK(plan::set_declaration(wordless, no_language)->hint.find("--language") != std::string::npos);
+}

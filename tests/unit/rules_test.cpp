@@ -132,11 +132,16 @@ destination:
   place: Edo State
 escort:
   by: none
+declaration:
+  signed: "2014-03-20"
+  alternatives_explained: true
+  language: English
 )y";
 
+// A contact that reached the person re-assesses the risk.
 std::string contact(const std::string& date, const std::string& mode = "phone", const std::string& extra = "") {
-  return "kind: contact\nversion: 1\ncase: AT-2014-001\ndate: \"" + date + "\"\nmode: " + mode + "\nreached: true\n" +
-         extra;
+  return "kind: contact\nversion: 1\ncase: AT-2014-001\ndate: \"" + date + "\"\nmode: " + mode +
+         "\nreached: true\nrisk:\n  overall: low\n" + extra;
 }
 
 std::string closure(const std::string& date, const std::string& reason, const std::string& extra = "") {
@@ -165,7 +170,8 @@ const std::string kMinorCase = [] {
   std::string s = kCase;
   s.replace(s.find("1990-06-15"), 10, "2000-01-15");
   return s + consent("data_processing", "2014-03-03", "guardian") + consent("assistance", "2014-03-20") +
-         consent("assistance", "2014-03-20", "guardian");
+         consent("assistance", "2014-03-20", "guardian") + consent("sharing_return_country", "2014-03-20") +
+         consent("sharing_return_country", "2014-03-20", "guardian");
 }();
 
 const std::string kMinor = R"y(kind: minor
@@ -174,9 +180,18 @@ case: AT-2014-001
 guardian:
   appointed: "2014-02-20"
   type: legal_guardian
+views:
+  heard: "2014-04-01"
+  heard_by: social worker, child protection unit
+  wants_return: "yes"
+  wants_tracing: "yes"
 bid:
   outcome: return_in_best_interest
   decided: "2014-04-15"
+  panel: true
+family_tracing:
+  status: found
+  date: "2014-03-25"
 family_assessment:
   date: "2014-04-02"
   willing_and_able: true
@@ -187,8 +202,18 @@ reunification:
   date: "2014-04-20"
 coordination:
   date: "2014-04-25"
+  host_country_parties:
+    - guardian
+  return_country_parties:
+    - child protection authority
 escort:
   by: guardian
+  agreed: "2014-04-25"
+care_arrangement:
+  lives_with: parents
+follow_up:
+  organisation: municipal centre for social work
+  agreed: "2014-04-28"
 )y";
 
 const std::string kMinorPlan = kPlanHead +
@@ -218,6 +243,7 @@ class Folder {
     put(kDir + "identity.yaml", kIdentity);
   }
   void put(const std::string& relative, const std::string& text) { care::test::spit(dir_.path() / relative, text); }
+  std::string read(const std::string& relative) const { return care::test::slurp(dir_.path() / relative); }
   void remove(const std::string& relative) { fs::remove(dir_.path() / relative); }
 
   // Loads the folder and runs the rules; the records must pass their schemas.
@@ -248,7 +274,7 @@ class Folder {
     put(kDir + "assessments/2014-03-10.yaml", kAssessment + "with_guardian: true\n");
     put(kDir + "minor.yaml", kMinor);
     put(kDir + "plan.yaml", kMinorPlan);
-    put(kDir + "return.yaml", replace(kReturn, "by: none", "by: guardian"));
+    put(kDir + "return.yaml", replace(kReturn, "by: none", "by: guardian") + "  guardian_signed: \"2014-03-20\"\n");
   }
 
  private:
@@ -633,7 +659,7 @@ TEST_CASE("rules: item-id") {
     f.put(kDir + "monitoring/2014-06-12.yaml", contact("2014-06-12", "phone", progress));
     auto d = only(f.check(), "rule.item-id");
     CHECK(d.file == kDir + "monitoring/2014-06-12.yaml");
-    CHECK(d.line == 10);
+    CHECK(d.line == 12);
   }
 }
 
@@ -690,61 +716,115 @@ TEST_CASE("rules: minor-file and minor-agreement") {
   CHECK_CLEAN(f.check());
 }
 
-TEST_CASE("rules: a minor returns only when every condition holds, each proved alone") {
+// One condition of a minor's return broken alone: which record, how, and the
+// rule that must then be the only finding.
+struct Break {
+  const char* what;
+  const char* file;  // relative to the case folder
+  const char* from;
+  const char* to;
+  const char* code;
+  const char* also = "";  // a finding that comes with it, necessarily
+};
+
+const Break kMinorBreaks[] = {
+    {"the guardian appointed after the first assessment", "minor.yaml", "appointed: \"2014-02-20\"",
+     "appointed: \"2014-03-11\"", "rule.minor-guardian-late"},
+    {"no child's views on record", "minor.yaml",
+     "views:\n  heard: \"2014-04-01\"\n  heard_by: social worker, child protection unit\n  wants_return: \"yes\"\n"
+     "  wants_tracing: \"yes\"\n",
+     "", "rule.minor-views"},
+    {"the views heard after the BID", "minor.yaml", "heard: \"2014-04-01\"", "heard: \"2014-04-16\"",
+     "rule.minor-views"},
+    {"no BID", "minor.yaml", "outcome: return_in_best_interest\n  decided: \"2014-04-15\"\n  panel: true\n",
+     "outcome: pending\n", "rule.minor-return-bid"},
+    {"a BID against return", "minor.yaml", "outcome: return_in_best_interest",
+     "outcome: return_not_in_best_interest", "rule.minor-return-bid"},
+    {"a BID not made by a panel", "minor.yaml", "  panel: true\n", "", "rule.minor-return-bid"},
+    {"a BID after the coordination", "minor.yaml", "decided: \"2014-04-15\"", "decided: \"2014-04-26\"",
+     "rule.minor-return-bid"},
+    {"no coordination", "minor.yaml",
+     "coordination:\n  date: \"2014-04-25\"\n  host_country_parties:\n    - guardian\n  return_country_parties:\n"
+     "    - child protection authority\n",
+     "", "rule.minor-return-coordination"},
+    {"coordinated less than 14 days before departure", "minor.yaml", "date: \"2014-04-25\"\n  host",
+     "date: \"2014-04-27\"\n  host", "rule.minor-return-coordination"},
+    {"no host-country party named", "minor.yaml", "  host_country_parties:\n    - guardian\n", "",
+     "rule.minor-return-coordination"},
+    {"no return-country party named", "minor.yaml",
+     "  return_country_parties:\n    - child protection authority\n", "", "rule.minor-return-coordination"},
+    {"family tracing not found", "minor.yaml", "status: found", "status: not_found", "rule.minor-return-reception"},
+    {"no family assessment", "minor.yaml",
+     "family_assessment:\n  date: \"2014-04-02\"\n  willing_and_able: true\n  implicated_in_trafficking: false\n"
+     "  outcome: reunification_possible\n",
+     "", "rule.minor-return-reception"},
+    {"a family unwilling or unable", "minor.yaml", "willing_and_able: true", "willing_and_able: false",
+     "rule.minor-return-reception"},
+    {"a family implicated in the trafficking", "minor.yaml", "implicated_in_trafficking: false",
+     "implicated_in_trafficking: true", "rule.minor-return-reception"},
+    {"family involvement a high risk", "assessments/2014-03-10.yaml", "overall_risk: low",
+     "risk_factors:\n  - factor: family_involvement\n    level: high\noverall_risk: high", "rule.minor-return-reception",
+     "rule.return-risk-review"},
+    {"the escort agreed after departure", "minor.yaml", "agreed: \"2014-04-25\"", "agreed: \"2014-05-11\"",
+     "rule.minor-return-escort"},
+    {"another escort on the journey than the one agreed", "return.yaml", "by: guardian", "by: program_staff",
+     "rule.minor-return-escort"},
+    {"no care arrangement on arrival", "minor.yaml", "care_arrangement:\n  lives_with: parents\n", "",
+     "rule.minor-return-care"},
+    {"no child-protection follow-up", "minor.yaml",
+     "follow_up:\n  organisation: municipal centre for social work\n  agreed: \"2014-04-28\"\n", "",
+     "rule.minor-return-follow-up"},
+    {"the guardian did not sign the declaration", "return.yaml", "  guardian_signed: \"2014-03-20\"\n", "",
+     "rule.return-declaration"},
+    {"the plan agreed without the guardian", "plan.yaml", "  guardian: true\n", "", "rule.minor-agreement"},
+};
+
+// A receiving organisation instead of the family: in the country of return,
+// confirmed on or before departure.
+std::string minor_to_organisation() {
+  std::string s = kMinor;
+  s = replace(s, "family_tracing:\n  status: found\n  date: \"2014-03-25\"\n", "");
+  s = replace(s,
+              "family_assessment:\n  date: \"2014-04-02\"\n  willing_and_able: true\n  implicated_in_trafficking: "
+              "false\n  outcome: reunification_possible\nreunification:\n  confirmed: true\n  date: \"2014-04-20\"\n",
+              "receiving_organisation:\n  name: Example Child Protection Unit (fictional)\n  country: NG\n"
+              "  confirmed: \"2014-05-01\"\n");
+  return replace(s, "wants_tracing: \"yes\"", "wants_tracing: \"no\"");
+}
+
+TEST_CASE("rules: a minor returns only when every condition holds, each broken alone") {
+  for (const Break& b : kMinorBreaks) {
+    std::string what = b.what;
+    CAPTURE(what);
+    Folder f;
+    f.minor_returned();
+    f.put(kDir + b.file, replace(f.read(kDir + b.file), b.from, b.to));
+    auto all = f.check();
+    INFO(listing(all));
+    REQUIRE(!all.empty());
+    for (const auto& d : all) CHECK((d.code == b.code || d.code == b.also));
+    auto mine = codes(all);
+    CHECK(std::count(mine.begin(), mine.end(), std::string(b.code)) >= 1);
+  }
+}
+
+TEST_CASE("rules: a minor returned to a receiving organisation") {
   Folder f;
   f.minor_returned();
+  const std::string kMinorToOrganisation = minor_to_organisation();
+  f.put(kDir + "minor.yaml", kMinorToOrganisation);
   CHECK_CLEAN(f.check());
-
-  SUBCASE("no BID in favour of return") {
-    f.put(kDir + "minor.yaml", replace(replace(kMinor, "outcome: return_in_best_interest", "outcome: pending"),
-                                       "  decided: \"2014-04-15\"\n", ""));
-    auto d = only(f.check(), "rule.minor-return-bid");
-    CHECK(d.file == kDir + "return.yaml");
-    CHECK(d.line == 4);
-  }
-  SUBCASE("a BID against return") {
-    f.put(kDir + "minor.yaml",
-          replace(kMinor, "outcome: return_in_best_interest", "outcome: return_not_in_best_interest"));
-    only(f.check(), "rule.minor-return-bid");
-  }
-  SUBCASE("reunification not confirmed and no receiving organisation") {
-    f.put(kDir + "minor.yaml", replace(kMinor, "  confirmed: true", "  confirmed: false"));
+  SUBCASE("in another country") {
+    f.put(kDir + "minor.yaml", replace(kMinorToOrganisation, "country: NG", "country: GH"));
     only(f.check(), "rule.minor-return-reception");
   }
-  SUBCASE("reunification with a family implicated in the trafficking") {
-    f.put(kDir + "minor.yaml", replace(kMinor, "implicated_in_trafficking: false", "implicated_in_trafficking: true"));
+  SUBCASE("never confirmed") {
+    f.put(kDir + "minor.yaml", replace(kMinorToOrganisation, "  confirmed: \"2014-05-01\"\n", ""));
     only(f.check(), "rule.minor-return-reception");
   }
-  SUBCASE("a receiving organisation is enough without reunification") {
-    std::string text =
-        replace(kMinor, "reunification:\n  confirmed: true\n  date: \"2014-04-20\"\n",
-                "receiving_organisation:\n  name: Example Child Protection Unit (fictional)\n  country: NG\n");
-    f.put(kDir + "minor.yaml", replace(text, "implicated_in_trafficking: false", "implicated_in_trafficking: true"));
-    CHECK_CLEAN(f.check());
-  }
-  SUBCASE("no coordination") {
-    f.put(kDir + "minor.yaml", replace(kMinor, "coordination:\n  date: \"2014-04-25\"\n", ""));
-    only(f.check(), "rule.minor-return-coordination");
-  }
-  SUBCASE("coordination after departure; on the day of departure is in time") {
-    f.put(kDir + "minor.yaml", replace(kMinor, "date: \"2014-04-25\"", "date: \"2014-05-11\""));
-    only(f.check(), "rule.minor-return-coordination");
-    f.put(kDir + "minor.yaml", replace(kMinor, "date: \"2014-04-25\"", "date: \"2014-05-10\""));
-    CHECK_CLEAN(f.check());
-  }
-  SUBCASE("no escort on the journey") {
-    f.put(kDir + "return.yaml", kReturn);
-    auto d = only(f.check(), "rule.minor-return-escort");
-    CHECK(d.line == 10);
-  }
-  SUBCASE("an escort in return.yaml but not agreed in minor.yaml") {
-    f.put(kDir + "minor.yaml", replace(kMinor, "escort:\n  by: guardian\n", ""));
-    only(f.check(), "rule.minor-return-escort");
-  }
-  SUBCASE("program staff may escort") {
-    f.put(kDir + "minor.yaml", replace(kMinor, "by: guardian", "by: program_staff"));
-    f.put(kDir + "return.yaml", replace(kReturn, "by: none", "by: program_staff"));
-    CHECK_CLEAN(f.check());
+  SUBCASE("confirmed after departure") {
+    f.put(kDir + "minor.yaml", replace(kMinorToOrganisation, "confirmed: \"2014-05-01\"", "confirmed: \"2014-05-11\""));
+    only(f.check(), "rule.minor-return-reception");
   }
 }
 
@@ -806,8 +886,31 @@ TEST_CASE("rules: consent in force on the day, decided by the latest entry") {
     Folder m;
     m.minor_returned();
     m.put(kDir + "case.yaml", replace(kMinorCase, consent("assistance", "2014-03-20", "guardian"), ""));
-    auto d = only(m.check(), "rule.consent");
-    CHECK(d.line == 19);
+    // The child's own consent is in force; the plan's agreement and the
+    // return still lack the guardian's.
+    auto all = m.check();
+    INFO(listing(all));
+    CHECK(codes(all) == std::vector<std::string>{"rule.consent", "rule.consent"});
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].file == kDir + "plan.yaml");
+    CHECK(all[1].file == kDir + "return.yaml");
+  }
+  SUBCASE("a child's consent stands alone until a guardian is appointed, not after") {
+    Folder m;
+    m.minor_returned();
+    // No guardian's entry for data processing: the referral (2014-03-03) came
+    // before the appointment (2014-02-20 moved to 2014-03-05), the first
+    // assessment (2014-03-10) after it.
+    m.put(kDir + "case.yaml", replace(kMinorCase, consent("data_processing", "2014-03-03", "guardian"), ""));
+    m.put(kDir + "minor.yaml", replace(kMinor, "appointed: \"2014-02-20\"", "appointed: \"2014-03-05\""));
+    auto all = m.check();
+    INFO(listing(all));
+    REQUIRE(!all.empty());
+    for (const auto& d : all) {
+      CHECK(d.code == "rule.consent");
+      CHECK(d.file != kDir + "case.yaml");  // the referral itself is in order
+    }
+    CHECK(all[0].file == kDir + "assessments/2014-03-10.yaml");
   }
   SUBCASE("an ineligible case is not checked for consent") {
     Folder g;
@@ -875,6 +978,84 @@ TEST_CASE("rules: closure-early, 12 months after arrival") {
     CHECK_CLEAN(f.check());
     f.put(kDir + "closure.yaml", closure("2014-11-09", "completed"));
     only(f.check(), "rule.closure-early");
+  }
+}
+
+namespace {
+// A returned adult whose return.yaml has the voluntary return declaration
+// (added here unless the shared fixture has it already).
+void returned_declared(Folder& f) {
+  f.returned();
+  if (kReturn.find("declaration:") == std::string::npos)
+    f.put(kDir + "return.yaml", kReturn + "declaration:\n  signed: \"2014-05-01\"\n  alternatives_explained: true\n"
+                                          "  language: English\n");
+}
+}  // namespace
+
+TEST_CASE("rules: closure-early counts to the last month of the case's own months") {
+  Folder f;
+  returned_declared(f);  // arrival 2014-05-10
+  f.put(kDir + "monitoring-plan.yaml", kMonitoringPlan + "months: [1, 2, 3, 4, 5, 6]\n");
+  f.put(kDir + "closure.yaml", closure("2014-11-10", "completed"));
+  CHECK_CLEAN(f.check());
+  f.put(kDir + "closure.yaml", closure("2014-11-09", "completed"));
+  auto d = only(f.check(), "rule.closure-early");
+  CHECK(d.message == "closed as completed on 2014-11-09, before the 6 months of monitoring ended (2014-11-10)");
+  f.put(kDir + "monitoring-plan.yaml", kMonitoringPlan + "months: [18, 1, 6]\n");  // the last month, in any order
+  f.put(kDir + "closure.yaml", closure("2015-11-09", "completed"));
+  CHECK(only(f.check(), "rule.closure-early").message.find("before the 18 months") != std::string::npos);
+}
+
+TEST_CASE("rules: closure-open-flags, completed over threats, other closures over open flags without a reason") {
+  Folder f;
+  returned_declared(f);  // arrival 2014-05-10
+  const std::string risk;  // contact() re-assesses the risk already
+  f.put(kDir + "monitoring/2014-06-12.yaml", contact("2014-06-12", "phone", risk + "flags:\n  - flag: threats\n"));
+  f.put(kDir + "closure.yaml", closure("2015-05-10", "completed"));
+  auto d = only(f.check(), "rule.closure-open-flags");
+  CHECK(d.file == kDir + "closure.yaml");
+  CHECK(d.line == 5);
+  CHECK(d.message == "closed as completed with a threats flag still open (raised at the contact of 2014-06-12)");
+  // A reason does not make a completed closure over threats right.
+  f.put(kDir + "closure.yaml", closure("2015-05-10", "completed", "open_flags_reason: followed up by the police\n"));
+  only(f.check(), "rule.closure-open-flags");
+
+  SUBCASE("any other reason needs open_flags_reason") {
+    f.put(kDir + "closure.yaml", closure("2014-09-01", "referred"));
+    auto e = only(f.check(), "rule.closure-open-flags");
+    CHECK(e.message ==
+          "closed as referred with a risk flag still open (threats raised at the contact of 2014-06-12), without "
+          "saying why");
+    CHECK(e.hint.find("--open-flags-reason") != std::string::npos);
+    f.put(kDir + "closure.yaml",
+          closure("2014-09-01", "referred", "open_flags_reason: handed over to the regional anti-trafficking unit\n"));
+    CHECK_CLEAN(f.check());
+  }
+  SUBCASE("completed over another kind of flag needs the reason too") {
+    f.put(kDir + "monitoring/2014-06-12.yaml",
+          contact("2014-06-12", "phone", risk + "flags:\n  - flag: irregular_migration_intent\n  - flag: other\n"));
+    f.put(kDir + "closure.yaml", closure("2015-05-10", "completed"));
+    CHECK(only(f.check(), "rule.closure-open-flags").message.find("with 2 risk flags still open") != std::string::npos);
+    f.put(kDir + "closure.yaml", closure("2015-05-10", "completed", "open_flags_reason: plans to stay, discussed\n"));
+    CHECK_CLEAN(f.check());
+  }
+  SUBCASE("a cleared flag needs nothing") {
+    f.put(kDir + "monitoring/2014-06-12.yaml",
+          contact("2014-06-12", "phone",
+                  risk + "flags:\n  - flag: threats\n    cleared: {date: \"2014-08-01\", reason: police report}\n"));
+    CHECK_CLEAN(f.check());
+  }
+  SUBCASE("reopened: nothing to say while open; closed again, the reopening carries the reason") {
+    std::string reopened = "reopened:\n  - date: \"2014-09-10\"\n    reason: asked for help again\n";
+    f.put(kDir + "closure.yaml", closure("2014-09-01", "chose_to_stop",
+                                         "open_flags_reason: wants no more contact\n" + reopened));
+    CHECK_CLEAN(f.check());
+    std::string again = reopened + "    closed_again: \"2014-10-01\"\n    closed_again_reason: re_trafficked\n";
+    f.put(kDir + "closure.yaml", closure("2014-09-01", "chose_to_stop", "open_flags_reason: wants no more contact\n" + again));
+    CHECK(only(f.check(), "rule.closure-open-flags").message.find("closed as re_trafficked") != std::string::npos);
+    f.put(kDir + "closure.yaml",
+          closure("2014-09-01", "chose_to_stop", again + "    open_flags_reason: left the country again\n"));
+    CHECK_CLEAN(f.check());
   }
 }
 
