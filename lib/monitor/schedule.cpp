@@ -176,18 +176,23 @@ DueReport due_report(const records::Folder& folder, const util::Date& as_of, int
   return r;
 }
 
+namespace {
+// "1 day", "2 days".
+std::string days(long n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); }
+}  // namespace
+
 std::string due_text(const DueReport& r) {
   std::string out = fmt::format("monitoring contacts as of {} (due within {} days)\n", r.as_of.str(), r.within);
   for (const auto& f : r.flags)
     if (f.escalated)
-      out += fmt::format("  {}  ESCALATED risk flag {} raised at the contact of {}: open {} days, no contact since\n",
-                         f.case_id, f.flag, f.contact_date, f.days_open);
+      out += fmt::format("  {}  ESCALATED risk flag {} raised at the contact of {}: open {}, no contact since\n",
+                         f.case_id, f.flag, f.contact_date, days(f.days_open));
   if (r.due.empty()) out += "  none due\n";
   for (const auto& d : r.due)
     out += fmt::format("  {}  contact {}  due {}  {}\n", d.case_id, d.number, d.due.str(),
-                       d.days_late > 0   ? fmt::format("{} days late", d.days_late)
+                       d.days_late > 0   ? fmt::format("{} late", days(d.days_late))
                        : d.days_late == 0 ? std::string("due today")
-                                          : fmt::format("in {} days", -d.days_late));
+                                          : fmt::format("in {}", days(-d.days_late)));
   for (const auto& id : r.without_plan) out += fmt::format("  {}  returned, but has no monitoring plan\n", id);
   for (const auto& [id, ended] : r.ended_open)
     out += fmt::format("  {}  monitoring ended {}, but the case is still open\n", id, ended.str());

@@ -19,8 +19,14 @@ void needs(const Context& cx, const records::Case& c, std::string_view purpose, 
   cx.report(records::where(r.root, field), "consent",
             fmt::format("{} on {} without {}consent to {} in force", what, on->str(), guardian ? "the guardian's " : "",
                         purpose),
-            fmt::format("Record the consent (care-intake consent {} --grant {}{}) with the date it was given.", c.id,
-                        purpose, guardian ? " --by guardian" : ""));
+            field == "referral.date"
+                // At registration the case does not exist yet: say how `new` takes it.
+                ? fmt::format("Give it when registering (care-intake new --consent {}{}), or record it with the "
+                              "date it was given (care-intake consent {} --grant {}{}).",
+                              purpose, guardian ? " --consent-by both" : "", c.id, purpose,
+                              guardian ? " --by guardian" : "")
+                : fmt::format("Record the consent (care-intake consent {} --grant {}{}) with the date it was given.",
+                              c.id, purpose, guardian ? " --by guardian" : ""));
 }
 
 void not_before_referral(const Context& cx, const records::Case& c) {

@@ -395,6 +395,18 @@ TEST_CASE("due_json: due today and due soon have status due, with zero or negati
         "  AT-2014-001  contact 3  due 2014-09-08  in 7 days\n");
 }
 
+TEST_CASE("due_text: one day is a day") {
+  monitor::DueReport r;
+  r.as_of = day("2014-09-02");
+  r.within = 10;
+  r.due.push_back({"AT-2014-001", 2, day("2014-09-01"), 1});
+  r.due.push_back({"AT-2014-001", 3, day("2014-09-03"), -1});
+  CHECK(monitor::due_text(r) ==
+        "monitoring contacts as of 2014-09-02 (due within 10 days)\n"
+        "  AT-2014-001  contact 2  due 2014-09-01  1 day late\n"
+        "  AT-2014-001  contact 3  due 2014-09-03  in 1 day\n");
+}
+
 TEST_CASE("due_text and due_csv: every section of the report") {
   auto r = small_report();
   CHECK(monitor::due_text(r) ==
