@@ -183,10 +183,14 @@ std::string days(long n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s");
 
 std::string due_text(const DueReport& r) {
   std::string out = fmt::format("monitoring contacts as of {} (due within {} days)\n", r.as_of.str(), r.within);
+  // Risk flags first, the escalated ones at the top: they are about a
+  // person's safety, and must not hide below a long list of contacts.
   for (const auto& f : r.flags)
-    if (f.escalated)
-      out += fmt::format("  {}  ESCALATED risk flag {} raised at the contact of {}: open {}, no contact since\n",
-                         f.case_id, f.flag, f.contact_date, days(f.days_open));
+    out += f.escalated
+               ? fmt::format("  {}  ESCALATED risk flag {} raised at the contact of {}: open {}, no contact since\n",
+                             f.case_id, f.flag, f.contact_date, days(f.days_open))
+               : fmt::format("  {}  risk flag {} raised at the contact of {}{}\n", f.case_id, f.flag, f.contact_date,
+                             f.case_closed ? " (case closed)" : "");
   if (r.due.empty()) out += "  none due\n";
   for (const auto& d : r.due)
     out += fmt::format("  {}  contact {}  due {}  {}\n", d.case_id, d.number, d.due.str(),
@@ -196,10 +200,6 @@ std::string due_text(const DueReport& r) {
   for (const auto& id : r.without_plan) out += fmt::format("  {}  returned, but has no monitoring plan\n", id);
   for (const auto& [id, ended] : r.ended_open)
     out += fmt::format("  {}  monitoring ended {}, but the case is still open\n", id, ended.str());
-  for (const auto& f : r.flags)
-    if (!f.escalated)
-      out += fmt::format("  {}  risk flag {} raised at the contact of {}{}\n", f.case_id, f.flag, f.contact_date,
-                         f.case_closed ? " (case closed)" : "");
   return out;
 }
 

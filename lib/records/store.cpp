@@ -52,6 +52,7 @@ std::vector<Loading> load_all(const std::vector<folder::RecordFile>& files,
   std::vector<std::jthread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
+  for (auto& t : pool) t.join();  // before `results` is read, not when `pool` goes
   return results;
 }
 

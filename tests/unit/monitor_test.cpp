@@ -499,7 +499,7 @@ TEST_CASE("due_report: a flag open longer than flag_days without a reached conta
   CHECK(flag_on("2014-07-24").escalated);
 }
 
-TEST_CASE("due_text and due_json: escalated flags first, the others after the contacts") {
+TEST_CASE("due_text and due_json: flags first, the escalated ones at the top") {
   records::Folder f;
   auto at = a_case("AT-2014-001", "2014-06-01");
   give_plan(at, {"1 2014-07-01", "2 2014-12-01"});
@@ -515,9 +515,9 @@ TEST_CASE("due_text and due_json: escalated flags first, the others after the co
   CHECK(monitor::due_text(r) ==
         "monitoring contacts as of 2014-09-25 (due within 30 days)\n"
         "  AT-2014-001  ESCALATED risk flag threats raised at the contact of 2014-08-20: open 36 days, no contact since\n"
-        "  none due\n"
         "  AT-2014-001  risk flag other raised at the contact of 2014-07-01\n"
-        "  ES-2014-001  risk flag threats raised at the contact of 2014-06-20 (case closed)\n");
+        "  ES-2014-001  risk flag threats raised at the contact of 2014-06-20 (case closed)\n"
+        "  none due\n");
   CHECK(monitor::due_json(r) ==
         "{\"version\":1,\"as_of\":\"2014-09-25\",\"within_days\":30,\"overdue\":0,\"escalated\":1,\"contacts\":[],"
         "\"without_plan\":[],\"ended_open\":[],\"open_flags\":["
