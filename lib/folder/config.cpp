@@ -8,6 +8,7 @@
 
 #include "schema/catalog.h"
 #include "util/file_read.h"
+#include "util/json_text.h"
 #include "util/text.h"
 
 namespace care::folder {
@@ -316,14 +317,16 @@ std::string describe(const Config& c) {
     auto it = c.origin.find(std::string(key));
     return fmt::format("{} = {}  # {}\n", key, value, it == c.origin.end() ? "default" : it->second);
   };
+  // JSON's escapes are TOML's (no "\/" is written), so a name with a quote
+  // or a backslash still gives valid TOML.
   auto quoted = [](const std::vector<std::string>& v) {
     std::vector<std::string> q;
-    for (const auto& s : v) q.push_back("\"" + s + "\"");
+    for (const auto& s : v) q.push_back(util::json_string(s));
     return fmt::format("[{}]", fmt::join(q, ", "));
   };
   std::string out;
   out += line("format", std::to_string(c.format));
-  out += line("program.name", "\"" + c.name + "\"");
+  out += line("program.name", util::json_string(c.name));
   out += line("program.start", c.start.str());
   out += line("program.end", c.end.str());
   out += line("program.host_countries", quoted(c.host_countries));
@@ -331,8 +334,8 @@ std::string describe(const Config& c) {
   out += line("targets.assisted", std::to_string(c.target_assisted));
   out += line("targets.minors", std::to_string(c.target_minors));
   out += line("targets.assessed", std::to_string(c.target_assessed));
-  out += line("budget.cap_per_person", "\"" + c.cap_per_person.str() + "\"");
-  out += line("budget.currency", "\"" + c.currency + "\"");
+  out += line("budget.cap_per_person", util::json_string(c.cap_per_person.str()));
+  out += line("budget.currency", util::json_string(c.currency));
   out += line("monitoring.months", fmt::format("[{}]", fmt::join(c.monitoring_months, ", ")));
   out += line("monitoring.flag_days", std::to_string(c.flag_days));
   out += line("minors.coordination_days", std::to_string(c.minor_coordination_days));

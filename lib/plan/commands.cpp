@@ -32,8 +32,11 @@ int refused(const Refusal& r) {
 
 // Opens the folder and the case, runs `op` on a copy of its plan, and
 // writes the result through the change module (schema, rules, dry run, git).
+// `item`, when the command is about one item, gives its number once `op`
+// has run; with the day, it goes into the commit message, so that a git log
+// tells one delivery from the next without anything personal.
 int with_plan(const cli::GlobalOptions& g, const Common& f, const std::string& command, bool plan_must_exist,
-              const Operation& op) {
+              const Operation& op, const std::function<std::int64_t()>& item = {}) {
   return cli::with_case(g, kProgram, f.id, false, cli::writing(f.dry_run), [&](const cli::Workspace& w, const records::Case& c) -> int {
     if (plan_must_exist && !c.plan)
       return refused({fmt::format("{} has no plan", f.id), "Draft one first: care-plan draft " + f.id});
@@ -44,6 +47,7 @@ int with_plan(const cli::GlobalOptions& g, const Common& f, const std::string& c
     Context cx{w, c, f.date.empty() ? w.session.today.str() : f.date};
     if (auto r = op(plan, cx)) return refused(*r);
     change::Request request{command, f.id, {}, f.dry_run, f.drop_comments};
+    request.detail = item ? fmt::format("item {}, {}", item(), cx.on) : cx.on;
     request.records.push_back({records::Kind::Plan, f.id, {}, std::move(plan), std::nullopt});
     return change::report(change::apply(w.session, w.folder, std::move(request)), kProgram);
   });
@@ -74,7 +78,7 @@ int add_command(const cli::GlobalOptions& g, const ItemFlags& f) {
     if (auto r = add_item(plan, f.fields, cx.w.session.config.currency, cx.on, f.reason, id)) return r;
     if (!f.over_cap.empty()) set_over_cap(plan, f.over_cap, cx.on);
     return std::nullopt;
-  });
+  }, [&] { return id; });
   // The item number, also when the plan was written but not committed to git.
   if ((code == cli::kOk || code == cli::kNotCommitted) && !f.dry_run) std::fputs(fmt::format("{}\n", id).c_str(), stdout);
   return code;
@@ -86,11 +90,12 @@ int change_command(const cli::GlobalOptions& g, const ItemFlags& f) {
     if (auto r = change_item(plan, f.item, f.fields, cx.on, f.reason)) return r;
     if (!f.over_cap.empty()) set_over_cap(plan, f.over_cap, cx.on);
     return std::nullopt;
-  });
+  }, [&] { return f.item; });
 }
 
 int drop_command(const cli::GlobalOptions& g, const ItemFlags& f) {
-  return with_plan(g, f, "care-plan drop", true, [&](Node& plan, const Context&) { return drop_item(plan, f.item); });
+  return with_plan(g, f, "care-plan drop", true, [&](Node& plan, const Context&) { return drop_item(plan, f.item); },
+                   [&] { return f.item; });
 }
 
 int agree_command(const cli::GlobalOptions& g, const AgreeFlags& f) {
@@ -106,13 +111,13 @@ int agree_command(const cli::GlobalOptions& g, const AgreeFlags& f) {
 int deliver_command(const cli::GlobalOptions& g, const DeliverFlags& f) {
   return with_plan(g, f, "care-plan deliver", true, [&](Node& plan, const Context& cx) {
     return deliver(plan, f.item, cx.on, f.amount, f.currency, f.note);
-  });
+  }, [&] { return f.item; });
 }
 
 int cancel_command(const cli::GlobalOptions& g, const CancelFlags& f) {
   return with_plan(g, f, "care-plan cancel", true, [&](Node& plan, const Context& cx) {
     return cancel(plan, f.item, cx.on, f.reason);
-  });
+  }, [&] { return f.item; });
 }
 
 int review_command(const cli::GlobalOptions& g, const ReviewFlags& f) {

@@ -522,9 +522,9 @@ if command -v git >/dev/null; then
   commits=$(git -C "$g" rev-list --count HEAD)
   accepted "git: draft" "$g" care-plan draft $ID --date 2014-03-20
   message=$(git -C "$g" log -1 --format=%s)
-  if [ "$message" = "care-plan draft: $ID" ] && [ "$(git -C "$g" rev-list --count HEAD)" = $((commits + 1)) ] &&
+  if [ "$message" = "care-plan draft: $ID 2014-03-20" ] && [ "$(git -C "$g" rev-list --count HEAD)" = $((commits + 1)) ] &&
      [ -z "$(git -C "$g" status --porcelain)" ]; then
-    ok "git: the draft is committed alone, as \"care-plan draft: $ID\""
+    ok "git: the draft is committed alone, as \"care-plan draft: $ID 2014-03-20\""
   else
     not_ok "git: the draft is committed alone" "message: $message" "$(git -C "$g" status --porcelain)"
   fi
@@ -534,6 +534,11 @@ if command -v git >/dev/null; then
   run "$g" care-plan add $ID --phase reintegration --type education --budget 50 --date 2014-03-21 --dry-run
   if [ "$(git -C "$g" rev-list --count HEAD)" = "$commits" ]; then ok "git: refusals and dry runs commit nothing"; else
     not_ok "git: refusals and dry runs commit nothing"; fi
+  # An item's command names the item and the day, so that a log tells one change from the next.
+  accepted "git: add" "$g" care-plan add $ID --phase reintegration --type education --budget 50 --date 2014-03-21
+  message=$(git -C "$g" log -1 --format=%s)
+  if [ "$message" = "care-plan add: $ID item 2, 2014-03-21" ]; then ok "git: add names the item and the day"; else
+    not_ok "git: add names the item and the day" "message: $message"; fi
   git -C "$g" log --format=%B | grep -Eq "Person-One|Example Person" && st=1 || st=0
   check "git: no commit message names the person" $st
 else

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include <toml++/toml.h>
+
 #include "folder/config.h"
 #include "test_support.h"
 
@@ -132,4 +134,16 @@ TEST_CASE("config: only a regular file of a few settings is read") {
 
   care::test::spit(file, kGood);
   CHECK(care::folder::load_config(file.string(), "care.toml").config.has_value());
+}
+
+TEST_CASE("config: describe writes valid TOML, even for a name with quotes and backslashes") {
+  auto r = parse_config(replace(kGood, "name = \"Test program\"", R"(name = "The \"Safe\" program \\ 2014")"),
+                        "care.toml");
+  REQUIRE(r.problems.empty());
+  REQUIRE(r.config);
+  CHECK(r.config->name == "The \"Safe\" program \\ 2014");
+  std::string described = care::folder::describe(*r.config);
+  auto again = toml::parse(described);
+  CHECK(again["program"]["name"].value_or(std::string()) == r.config->name);
+  CHECK(again["budget"]["cap_per_person"].value_or(std::string()) == "3000.50");
 }
