@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
-#include <regex>
 
 #include "cli/input.h"
 #include "doc/yaml_io.h"
@@ -28,6 +27,31 @@ bool continues(std::string_view line) {
   if (line.empty()) return true;
   if (line.starts_with("---") || line.starts_with("...")) return false;
   return std::string_view(" \t\r#-]},").find(line.front()) != std::string_view::npos;
+}
+
+// Whether `text` has a colon at `at`, after spaces and tabs: the end of a key.
+bool colon_after(std::string_view text, std::size_t at) {
+  at = text.find_first_not_of(" \t", std::min(at, text.size()));
+  return at != std::string_view::npos && text[at] == ':';
+}
+
+// The key identity at the start of a line, bare or quoted: `identity:`,
+// `"identity" :`, `'identity':`.
+bool identity_key_starts(std::string_view line) {
+  for (std::string_view key : {"identity", "\"identity\"", "'identity'"})
+    if (line.starts_with(key) && colon_after(line, key.size())) return true;
+  return false;
+}
+
+// The key identity anywhere in the text, perhaps with a closing quote:
+// enough to mask the whole input when the mapping could not be found.
+bool identity_key_anywhere(std::string_view text) {
+  for (std::size_t at = text.find("identity"); at != std::string_view::npos; at = text.find("identity", at + 1)) {
+    std::size_t after = at + 8;
+    if (after < text.size() && (text[after] == '"' || text[after] == '\'')) ++after;
+    if (colon_after(text, after)) return true;
+  }
+  return false;
 }
 
 bool on_a_span(const std::vector<LineSpan>& spans, int line) {
@@ -58,17 +82,17 @@ std::optional<std::string> read_text(const std::string& path) {
 }  // namespace
 
 std::vector<LineSpan> identity_lines(std::string_view text) {
-  static const std::regex top_level(R"(^(identity|"identity"|'identity')[ \t]*:)");
-  static const std::regex anywhere(R"(identity["']?[ \t]*:)");
+  // Scanned by hand, never with std::regex: its matcher recurses once per
+  // character, and the input may be as long as a record may be.
   auto lines = lines_of(text);
   std::vector<LineSpan> spans;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!std::regex_search(lines[i].begin(), lines[i].end(), top_level)) continue;
+    if (!identity_key_starts(lines[i])) continue;
     std::size_t j = i + 1;
     while (j < lines.size() && continues(lines[j])) ++j;
     spans.push_back({static_cast<int>(i + 1), static_cast<int>(j)});
   }
-  if (spans.empty() && std::regex_search(text.begin(), text.end(), anywhere))
+  if (spans.empty() && identity_key_anywhere(text))
     spans.push_back({1, static_cast<int>(lines.size())});
   return spans;
 }

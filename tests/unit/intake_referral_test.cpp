@@ -46,6 +46,18 @@ TEST_CASE("identity_lines: none without identity; every line when it cannot be t
   CHECK(quoted[0].last == 1);
 }
 
+TEST_CASE("identity_lines: quoted keys, spaces before the colon, and very long lines") {
+  CHECK(identity_lines("\"identity\" :\n  names: {given: Testa}\n").size() == 1);
+  CHECK(identity_lines("identity\t:\n  names: {given: Testa}\n").size() == 1);
+  CHECK(identity_lines("identityx: 1\nidentity_note: 2\n").empty());
+  // A key followed by a long run of blanks, then no colon: no finding, and no
+  // matcher that recurses once per character to crash on it.
+  CHECK(identity_lines("identity" + std::string(100000, ' ') + "x\n").empty());
+  auto late = identity_lines("{a: 1, \"identity\"" + std::string(100000, ' ') + ": {}}\n");
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].first == 1);
+}
+
 TEST_CASE("read_referral: a YAML problem inside identity: is told without its line or value") {
   care::test::TempDir dir;
   std::string file = (dir.path() / "referral.yaml").string();
