@@ -1,8 +1,8 @@
 #include "records/field_path.h"
 
-#include <cctype>
-
 #include <fmt/format.h>
+
+#include "schema/wording.h"
 
 namespace care::records {
 using doc::Node;
@@ -50,11 +50,6 @@ const Found* deepest(const std::vector<Found>& all, bool (*wanted)(const Found&)
 bool is_key(const Found& f) { return f.at_key; }
 bool is_node(const Found& f) { return !f.at_key; }
 bool is_container(const Found& f) { return !f.at_key && !f.node->is_scalar(); }
-
-bool is_name_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '$' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
 
 // "[12]" at the front of text: the index, and text moved past it.
 std::optional<std::size_t> take_index(std::string_view& text) {
@@ -122,7 +117,7 @@ std::optional<FieldPath> path_in_message(std::string_view message) {
       text.remove_prefix(1);
     }
     std::size_t end = 0;
-    while (end < text.size() && is_name_char(text[end])) ++end;
+    while (end < text.size() && schema::wording::is_plain_key_char(text[end])) ++end;
     if (end == 0) return std::nullopt;
     path.push_back({std::string(text.substr(0, end)), std::nullopt});
     text.remove_prefix(end);

@@ -14,11 +14,7 @@ using doc::Node;
 namespace {
 
 bool is_plain_key(std::string_view key) {
-  if (key.empty()) return false;
-  return std::all_of(key.begin(), key.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '$' ||
-           static_cast<unsigned char>(c) >= 0x80;
-  });
+  return !key.empty() && std::all_of(key.begin(), key.end(), is_plain_key_char);
 }
 
 // At most max_points code points of text, with "..." when cut.
@@ -79,6 +75,11 @@ bool looks_numeric(std::string_view text) {
 }
 
 }  // namespace
+
+bool is_plain_key_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '$' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
 
 std::string child_path(std::string_view path, std::string_view key) {
   if (!is_plain_key(key)) return fmt::format("{}[{}]", path, util::json_string(key));

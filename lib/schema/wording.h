@@ -1,5 +1,6 @@
 // How the validator talks about fields, values and types to a coordinator
-// who has never heard of JSON Schema. Internal to lib/schema.
+// who has never heard of JSON Schema. Internal to lib/schema, but for the
+// shape of paths, which records/field_path reads back.
 #pragma once
 
 #include <cstddef>
@@ -13,7 +14,10 @@
 namespace care::schema::wording {
 
 // Paths name a value by how one reaches it: "referral.date", "items[2].amount".
-// The empty path is the whole document.
+// The empty path is the whole document. A key made only of these characters
+// is written bare, any other in brackets and quotes (["a key"]);
+// records/field_path reads paths back by the same test.
+bool is_plain_key_char(char c);
 std::string child_path(std::string_view path, std::string_view key);
 std::string item_path(std::string_view path, std::size_t index);
 
