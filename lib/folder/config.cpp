@@ -20,6 +20,21 @@ bool Config::is_host(std::string_view c) const {
   return std::find(host_countries.begin(), host_countries.end(), c) != host_countries.end();
 }
 
+std::vector<std::string> Config::recipients_for(std::string_view office) const {
+  std::vector<std::string> out;
+  for (std::string_view group : {office, std::string_view("all")})
+    if (auto it = recipients.find(std::string(group)); it != recipients.end())
+      for (const auto& key : it->second)
+        if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(key);
+  return out;
+}
+
+bool is_age_recipient(std::string_view key) {
+  if (key.size() != 62 || !key.starts_with("age1")) return false;
+  constexpr std::string_view bech32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+  return std::all_of(key.begin() + 4, key.end(), [&](char c) { return bech32.find(c) != std::string_view::npos; });
+}
+
 namespace {
 
 // Reads one care.toml, collecting every problem rather than stopping at the first.
@@ -238,6 +253,61 @@ void read_git(Reader& r, const toml::table& root, Config& c) {
   else r.wrong_type(*n, "git", "commit", "true or false", "true");
 }
 
+void read_recipients(Reader& r, const toml::table& identity, Config& c) {
+  const toml::node* n = r.value(identity, "identity", "recipients", false);
+  if (!n) return;
+  if (!n->is_table())
+    return r.wrong_type(*n, "identity", "recipients", "a table of offices", "{ AT = [\"age1...\"] }");
+  for (const auto& [office, keys] : *n->as_table()) {
+    std::string name(office.str()), section = "identity.recipients";
+    if (name != "all" && !c.is_host(name)) {
+      r.problem(office.source(), "config.office",
+                fmt::format("\"{}\" is neither a host country of the program nor \"all\"", name),
+                "Name an office by its host country (program.host_countries), or use \"all\" for program-wide keys.");
+      continue;
+    }
+    if (!keys.is_array()) {
+      r.wrong_type(keys, section, name, "a list of age public keys", "[\"age1...\"]");
+      continue;
+    }
+    auto& list = c.recipients[name];
+    for (const auto& item : *keys.as_array()) {
+      auto key = item.value<std::string>();
+      if (!item.is_string() || !key || !is_age_recipient(*key))
+        r.problem(item.source(), "config.recipient",
+                  fmt::format("\"{}.{}\" lists something that is not an age public key", section, name),
+                  "Give the public key age-keygen prints: \"age1\" followed by 58 letters and digits.");
+      else if (std::find(list.begin(), list.end(), *key) != list.end())
+        r.problem(item.source(), "config.duplicate", "a recipient is listed twice for one office", "List each key once.");
+      else list.push_back(*key);
+    }
+  }
+}
+
+void read_identity(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.table(root, "identity", false);
+  if (!t) return;
+  r.unknown_keys(*t, "identity", {"encrypt", "age", "recipients"});
+  if (const toml::node* n = r.value(*t, "identity", "encrypt", false)) {
+    if (n->is_boolean()) c.encrypt = *n->value<bool>();
+    else r.wrong_type(*n, "identity", "encrypt", "true or false", "true");
+  }
+  if (t->get("age")) read_string(r, *t, "identity", "age", c.age, "\"/usr/bin/age\"");
+  read_recipients(r, *t, c);
+  if (c.encrypt && c.recipients.empty())
+    r.problem(t->source(), "config.recipient", "identity.encrypt is true but no recipient is listed",
+              "Add [identity.recipients] with each office's age public keys (care-intake keys add).");
+}
+
+void read_retention(Reader& r, const toml::table& root, Config& c) {
+  const toml::table* t = r.table(root, "retention", false);
+  if (!t) return;
+  r.unknown_keys(*t, "retention", {"years_after_closure"});
+  read_count(r, *t, "retention", "years_after_closure", c.retention_years, true, 1);
+  if (c.retention_years > 100)
+    r.wrong_type(*t->get("years_after_closure"), "retention", "years_after_closure", "a number of years from 1 to 100", "10");
+}
+
 void read_format(Reader& r, const toml::table& root, Config& c) {
   const toml::node* n = r.value(root, "", "format", true);
   if (!n) return;
@@ -250,7 +320,8 @@ void read_format(Reader& r, const toml::table& root, Config& c) {
 
 void set_default_origins(Config& c, std::map<std::string, std::string> origins) {
   for (const char* key : {"monitoring.months", "monitoring.flag_days", "minors.coordination_days",
-                          "reports.min_cell", "git.commit"})
+                          "reports.min_cell", "git.commit", "identity.encrypt", "identity.age",
+                          "retention.years_after_closure"})
     origins.emplace(key, "default");
   c.origin = std::move(origins);
 }
@@ -289,7 +360,8 @@ ConfigResult parse_config(std::string text, const std::string& display_path) {
   }
   Reader reader(source, result.problems);
   Config c;
-  reader.unknown_keys(root, "", {"format", "program", "targets", "budget", "monitoring", "minors", "reports", "git"});
+  reader.unknown_keys(root, "", {"format", "program", "targets", "budget", "monitoring", "minors", "reports", "git",
+                                  "identity", "retention"});
   read_format(reader, root, c);
   read_program(reader, root, c);
   read_targets(reader, root, c);
@@ -298,6 +370,8 @@ ConfigResult parse_config(std::string text, const std::string& display_path) {
   read_minors(reader, root, c);
   read_reports(reader, root, c);
   read_git(reader, root, c);
+  read_identity(reader, root, c);
+  read_retention(reader, root, c);
   set_default_origins(c, reader.take_origins());
   diag::sort(result.problems);
   if (result.problems.empty()) result.config = std::move(c);
@@ -341,6 +415,10 @@ std::string describe(const Config& c) {
   out += line("minors.coordination_days", std::to_string(c.minor_coordination_days));
   out += line("reports.min_cell", std::to_string(c.min_cell));
   out += line("git.commit", c.git_commit ? "true" : "false");
+  out += line("identity.encrypt", c.encrypt ? "true" : "false");
+  out += line("identity.age", util::json_string(c.age));
+  for (const auto& [office, keys] : c.recipients) out += line("identity.recipients." + office, quoted(keys));
+  out += line("retention.years_after_closure", std::to_string(c.retention_years));
   return out;
 }
 

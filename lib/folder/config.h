@@ -30,12 +30,25 @@ struct Config {
   int minor_coordination_days = 14;  // least days between coordinating a child's return and departure
   int min_cell = 5;
   bool git_commit = false;
+  // [identity]: identity records encrypted with age, to the recipients of
+  // the case's office (its host country) and the program-wide ones ("all").
+  bool encrypt = false;
+  std::string age = "age";  // the age program: a name looked up in PATH, or a path
+  std::map<std::string, std::vector<std::string>> recipients;
+  // [retention]: years after a case's closure when it falls due for erasure; 0: none set.
+  int retention_years = 0;
   // Where each setting came from: "care.toml:12" or "default".
   std::map<std::string, std::string> origin;
 
   bool is_eu(std::string_view country) const;
   bool is_host(std::string_view country) const;
+  // The age public keys a case of this office is encrypted to: the office's
+  // own, then the program-wide ones, each once.
+  std::vector<std::string> recipients_for(std::string_view office) const;
 };
+
+// An age public key as age-keygen prints it: "age1" and 58 bech32 characters.
+bool is_age_recipient(std::string_view key);
 
 struct ConfigResult {
   std::optional<Config> config;  // set only when there were no problems
