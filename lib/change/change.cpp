@@ -12,6 +12,7 @@
 #include "folder/git.h"
 #include "folder/journal.h"
 #include "folder/local.h"
+#include "identity/age.h"
 #include "records/facts.h"
 #include "records/fields.h"
 #include "records/writer.h"
@@ -27,7 +28,8 @@ namespace {
 struct Rendered {
   records::Record record;
   std::string relative;
-  std::string yaml;
+  std::string yaml;  // what is written: the record's YAML, or its age envelope
+  bool removed = false;
 };
 
 // The schema link for editors, when `care-intake init` set the folder up for them.
@@ -50,7 +52,34 @@ records::WriteOutcome take_as_written(const std::string& text, const std::string
   return out;
 }
 
+// An identity record is kept encrypted when the folder says so; what
+// cannot be encrypted is not written at all.
+void seal_identity(const cli::Session& s, Rendered& r, diag::Diagnostics& problems) {
+  if (!s.config.encrypt || !r.record.valid) return;
+  auto sealed = identity::seal(s.config, identity::office_of(r.record.where.owner), r.yaml);
+  if (!sealed.text) {
+    problems.push_back(diag::in_file(r.record.file, "identity.seal", fmt::format("cannot encrypt: {}", sealed.error),
+                                     "Nothing was written; the identity is never written unencrypted in this folder."));
+    return;
+  }
+  r.relative = records::sealed_identity_path(r.record.where.owner);
+  r.record.file = folder::display_path(s.root / r.relative, s.cwd);
+  r.record.absolute = s.root / r.relative;
+  r.yaml = std::move(*sealed.text);
+}
+
+Rendered removal(const cli::Session& s, const Pending& p) {
+  Rendered r;
+  r.removed = true;
+  r.relative = records::path_of(p.kind, p.owner, p.stem);
+  r.record.where = records::Placement{p.kind, p.owner, p.stem};
+  r.record.absolute = s.root / r.relative;
+  r.record.file = folder::display_path(r.record.absolute, s.cwd);
+  return r;
+}
+
 Rendered render(const cli::Session& s, Pending p, bool drop_comments, diag::Diagnostics& problems) {
+  if (p.remove) return removal(s, p);
   Rendered r;
   r.relative = records::path_of(p.kind, p.owner, p.stem);
   fs::path absolute = s.root / r.relative;
@@ -66,7 +95,28 @@ Rendered render(const cli::Session& s, Pending p, bool drop_comments, diag::Diag
   r.record.absolute = absolute;
   r.record.valid = out.parsed.has_value() && out.problems.empty();
   if (out.parsed) r.record.root = std::move(*out.parsed);
+  if (p.kind == records::Kind::Identity) seal_identity(s, r, problems);
   return r;
+}
+
+// Takes a record out of its case (a removal).
+void take_out(records::Folder& folder, const records::Placement& where) {
+  auto it = folder.cases.find(where.owner);
+  if (it == folder.cases.end()) return;
+  records::Case& c = it->second;
+  auto same = [&](const records::Record& r) { return r.where.stem == where.stem; };
+  switch (where.kind) {
+    case records::Kind::Identity: c.identity.reset(); break;
+    case records::Kind::Minor: c.minor.reset(); break;
+    case records::Kind::Plan: c.plan.reset(); break;
+    case records::Kind::Return: c.journey.reset(); break;
+    case records::Kind::MonitoringPlan: c.monitoring_plan.reset(); break;
+    case records::Kind::Closure: c.closure.reset(); break;
+    case records::Kind::Assessment: std::erase_if(c.assessments, same); break;
+    case records::Kind::Contact: std::erase_if(c.contacts, same); break;
+    case records::Kind::Case:
+    case records::Kind::Outreach: break;  // never removed
+  }
 }
 
 // Puts a record into a case, replacing the one of the same kind (and date).
@@ -144,18 +194,19 @@ std::string commit_message(const cli::Session& s, const Request& request) {
   return request.detail.empty() ? message : message + " " + request.detail;
 }
 
-void commit(const cli::Session& s, const Request& request, const std::vector<Rendered>& changes, Outcome& out) {
+void commit(const cli::Session& s, const Request& request, const folder::ChangeSet& set, Outcome& out) {
   if (!s.config.git_commit) return;
   std::vector<std::string> files;
-  for (const auto& r : changes) files.push_back(r.relative);
+  for (const auto& f : set.files) files.push_back(f.relative);
+  for (const auto& r : set.removes) files.push_back(r.relative);
   std::string error = folder::git_commit(s.root, files, commit_message(s, request), cli::started());
   if (error.empty()) return;
   out.exit_code = cli::kNotCommitted;
   out.failure = fmt::format("the records were written but not committed to git: {}", error);
 }
 
-// The version of each file the change replaces, as the command read it.
-std::optional<util::FileStamp> read_version(const records::Folder& folder, const records::Placement& where) {
+// The record of the same kind (and date) the command read, if any.
+const records::Record* read_record(const records::Folder& folder, const records::Placement& where) {
   const records::Record* found = nullptr;
   auto same = [&](const records::Record& r) { return r.where.kind == where.kind && r.where.stem == where.stem; };
   if (where.kind == records::Kind::Outreach) {
@@ -166,25 +217,33 @@ std::optional<util::FileStamp> read_version(const records::Folder& folder, const
       if (same(r)) found = &r;
     });
   }
-  return found ? found->stamp : std::nullopt;
+  return found;
 }
 
 // What the change publishes, and every record of its cases it was judged on.
 folder::ChangeSet change_set(const records::Folder& folder, const std::vector<Rendered>& changes,
-                             const std::vector<std::string>& claims, std::string commit_message) {
+                             const Request& request, std::string commit_message) {
   folder::ChangeSet set;
-  set.claims = claims;
+  set.claims = request.claims;
+  set.files = request.companions;
   set.commit_message = std::move(commit_message);
   std::set<std::string> written;
   for (const auto& r : changes) {
-    set.files.push_back({r.relative, r.yaml, read_version(folder, r.record.where)});
+    const records::Record* before = read_record(folder, r.record.where);
+    std::string old_path = before ? records::relative_path(*before) : std::string();
+    // The record's file as read goes when the change removes it, or writes
+    // it in the other form (encrypted where it was plain, or back).
+    if (before && before->stamp && (r.removed || old_path != r.relative)) set.removes.push_back({old_path, *before->stamp});
+    if (before) written.insert(old_path);
+    if (r.removed) continue;
+    set.files.push_back({r.relative, r.yaml, old_path == r.relative ? before->stamp : std::nullopt});
     written.insert(r.relative);
   }
   for (const auto& r : changes) {
     auto it = folder.cases.find(r.record.where.owner);
     if (it == folder.cases.end()) continue;
     records::for_each_record(it->second, [&](const records::Record& judged) {
-      std::string relative = records::path_of(judged.where.kind, judged.where.owner, judged.where.stem);
+      std::string relative = records::relative_path(judged);
       if (judged.stamp && written.insert(relative).second) set.judged_on.push_back({relative, *judged.stamp});
     });
   }
@@ -218,7 +277,8 @@ void explain_unpublished(const folder::PublishOutcome& p, Outcome& out) {
 
 void preview(const std::vector<Rendered>& changes, Outcome& out) {
   for (const auto& r : changes)
-    out.preview += r.record.where.kind == records::Kind::Identity  // previews end up in logs too
+    out.preview += r.removed ? fmt::format("--- {} (not removed: dry run)\n", r.record.file)
+                   : r.record.where.kind == records::Kind::Identity  // previews end up in logs too
                        ? fmt::format("--- {} (not written: dry run; identity values are not shown)\n", r.record.file)
                        : fmt::format("--- {} (not written: dry run)\n{}", r.record.file, r.yaml);
 }
@@ -272,9 +332,27 @@ diag::Diagnostics withdrawn_consent(const cli::Session& s, const records::Folder
 
 }  // namespace
 
+// An erased case keeps only what statistics need, and stays so.
+diag::Diagnostics erased_case(const records::Folder& folder, const Request& request) {
+  diag::Diagnostics out;
+  if (request.erasing) return out;
+  std::set<std::string> seen;
+  for (const auto& p : request.records) {
+    auto it = folder.cases.find(p.owner);
+    if (it == folder.cases.end() || !records::usable(it->second.main) || !seen.insert(p.owner).second) continue;
+    std::string when = records::text(it->second.main->root, "erased");
+    if (!when.empty())
+      out.push_back(diag::in_file(it->second.main->file, "case.erased",
+                                  fmt::format("{} was erased on {}; an erased case is not changed again", p.owner, when),
+                                  "Register the person as a new case if they come back (care-intake new)."));
+  }
+  return out;
+}
+
 Outcome apply(const cli::Session& s, const records::Folder& folder, Request request) {
   Outcome out;
-  out.problems = withdrawn_consent(s, folder, request);
+  out.problems = erased_case(folder, request);
+  if (out.problems.empty()) out.problems = withdrawn_consent(s, folder, request);
   if (!out.problems.empty()) {
     out.exit_code = cli::kFindings;
     return out;
@@ -284,7 +362,7 @@ Outcome apply(const cli::Session& s, const records::Folder& folder, Request requ
   if (out.problems.empty()) {
     records::Folder before = affected(folder, changes);
     records::Folder after = before;
-    for (const auto& r : changes) place(after, r.record);
+    for (const auto& r : changes) r.removed ? take_out(after, r.record.where) : place(after, r.record);
     out.problems = new_rule_errors(before, after, changes, s.today, request.conditions);
   }
   if (!out.problems.empty()) {
@@ -298,12 +376,13 @@ Outcome apply(const cli::Session& s, const records::Folder& folder, Request requ
   }
   auto lock = hold_exclusive(s, out);
   if (!lock) return out;
-  folder::PublishOutcome published =
-      folder::publish(lock->root_fd(), change_set(folder, changes, request.claims, commit_message(s, request)));
+  folder::ChangeSet set = change_set(folder, changes, request, commit_message(s, request));
+  folder::PublishOutcome published = folder::publish(lock->root_fd(), set);
   explain_unpublished(published, out);
   if (published.result != folder::Published::Done) return out;
-  for (const auto& r : changes) out.written.push_back(r.record.file);
-  commit(s, request, changes, out);
+  for (const auto& f : set.files) out.written.push_back(folder::display_path(s.root / f.relative, s.cwd));
+  for (const auto& r : set.removes) out.removed.push_back(folder::display_path(s.root / r.relative, s.cwd));
+  commit(s, request, set, out);
   folder::forget_change(lock->root_fd());  // committed, or the failure said how to commit by hand
   return out;
 }

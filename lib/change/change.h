@@ -13,6 +13,7 @@
 #include "cli/session.h"
 #include "diag/diagnostic.h"
 #include "doc/node.h"
+#include "folder/journal.h"
 #include "records/kind.h"
 #include "records/store.h"
 
@@ -26,6 +27,9 @@ struct Pending {
   // When set, these exact bytes are written instead of rendering `record`
   // (care-intake edit keeps a person's own formatting and comments).
   std::optional<std::string> text;
+  // The record is removed rather than written (an erased identity): every
+  // file of it goes, encrypted or not.
+  bool remove = false;
 };
 
 struct Request {
@@ -52,12 +56,18 @@ struct Request {
   // case refuse the change even when they were there before it: the
   // conditions of a return, which no earlier record may leave unmet.
   std::vector<std::string> conditions;
+  // Whole files published with the change that are not records (a case's
+  // access.log), relative to the root, with the version they replace.
+  std::vector<folder::StagedFile> companions;
+  // An erased case is never changed again; erasing it is the one change.
+  bool erasing = false;
 };
 
 struct Outcome {
   int exit_code = 0;
   diag::Diagnostics problems;        // why nothing was written
   std::vector<std::string> written;  // paths as shown to the user
+  std::vector<std::string> removed;  // likewise
   std::string preview;               // on a dry run: each file and its bytes
   std::string failure;               // why nothing was written, or what failed after writing (git)
 };

@@ -68,6 +68,7 @@ void consider(Listing& out, const fs::directory_entry& entry, RecordFile f) {
   } else if (type != fs::file_type::regular && where_a_record_belongs(f)) {
     not_regular(out, f, type);
   } else if (auto c = records::classify(f.relative); !c.placement) {
+    if (c.companion) return;
     note(out, f, "folder.unknown-file", c.problem,
          "Move or remove the file; only records belong under cases/ and outreach/.",
          diag::Severity::Warning);

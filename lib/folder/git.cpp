@@ -70,8 +70,30 @@ bool git_has_changes(const std::filesystem::path& root, const std::vector<std::s
   return result.status != 0 || !result.output.empty();
 }
 
-std::string git_commit(const std::filesystem::path& root, const std::vector<std::string>& files,
+namespace {
+
+// The files git can commit: those on disk, and removed ones it tracks (a
+// file removed before git ever saw it is no change to git).
+std::vector<std::string> committable(const std::filesystem::path& root, const std::vector<std::string>& files) {
+  std::vector<std::string> out, gone;
+  std::error_code ec;
+  for (const auto& f : files)
+    (std::filesystem::exists(std::filesystem::symlink_status(root / f, ec)) ? out : gone).push_back(f);
+  if (gone.empty()) return out;
+  std::vector<std::string> ask = {"git", "ls-files", "--"};
+  ask.insert(ask.end(), gone.begin(), gone.end());
+  auto tracked = util::run_captured(ask, root.string());
+  for (const auto& f : gone)
+    if (tracked.status == 0 && tracked.output.find(f + "\n") != std::string::npos) out.push_back(f);
+  return out;
+}
+
+}  // namespace
+
+std::string git_commit(const std::filesystem::path& root, const std::vector<std::string>& all_files,
                        const std::string& message, std::filesystem::file_time_type started) {
+  std::vector<std::string> files = committable(root, all_files);
+  if (files.empty()) return {};
   std::vector<std::string> add = {"add", "--"};
   add.insert(add.end(), files.begin(), files.end());
   std::string error = run(root, add);

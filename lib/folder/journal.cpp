@@ -23,7 +23,7 @@ constexpr std::string_view kFirstLine = "care journal 1";
 constexpr std::size_t kManifestMax = 1 << 20;
 
 struct Step {
-  enum Kind { Claim, Put, Commit } kind;
+  enum Kind { Claim, Put, Remove, Commit } kind;
   std::string relative;  // for Commit: the message
   std::string staged;    // for Put: the file's name in the journal
 };
@@ -60,9 +60,10 @@ bool is_claim_place(const std::string& relative) {
 std::string manifest_of(const std::vector<Step>& steps) {
   std::string text = std::string(kFirstLine) + "\n";
   for (const auto& s : steps)
-    text += s.kind == Step::Claim  ? fmt::format("claim\t{}\n", s.relative)
-            : s.kind == Step::Put ? fmt::format("put\t{}\t{}\n", s.staged, s.relative)
-                                  : fmt::format("commit\t{}\n", s.relative);
+    text += s.kind == Step::Claim    ? fmt::format("claim\t{}\n", s.relative)
+            : s.kind == Step::Put    ? fmt::format("put\t{}\t{}\n", s.staged, s.relative)
+            : s.kind == Step::Remove ? fmt::format("remove\t{}\n", s.relative)
+                                     : fmt::format("commit\t{}\n", s.relative);
   return text + "end\n";
 }
 
@@ -82,6 +83,8 @@ std::optional<std::vector<Step>> parse_manifest(const std::string& text) {
       ended = true;
     } else if (line.starts_with("commit\t") && line.size() > 7) {
       steps.push_back({Step::Commit, line.substr(7), {}});
+    } else if (line.starts_with("remove\t") && is_record_place(line.substr(7))) {
+      steps.push_back({Step::Remove, line.substr(7), {}});
     } else if (line.starts_with("claim\t") && is_claim_place(line.substr(6))) {
       steps.push_back({Step::Claim, line.substr(6), {}});
     } else if (auto tab = line.find('\t', 4); line.starts_with("put\t") && tab != std::string::npos &&
@@ -140,6 +143,18 @@ void roll_back(int root, int journal) {
   remove_journal_folder(journal, kPending);
 }
 
+// Removes a file of the change; one already gone (by an earlier run cut
+// short) is done.
+bool remove_file(int root, const std::string& parent, const std::string& name, std::map<std::string, util::Fd>& parents,
+                 std::string& error) {
+  util::Fd& dir = parents[parent];
+  if (!dir) dir = util::open_beneath(root, parent, false, error);
+  if (!dir) return false;  // the folder held the file when the change was staged
+  if (::unlinkat(dir.get(), name.c_str(), 0) == 0 || errno == ENOENT) return true;
+  error = errno_reason("remove", parent + "/" + name);
+  return false;
+}
+
 // A committed change: every staged file still in the journal is renamed
 // into place. Run again after a crash, it picks up where it stopped.
 std::string roll_forward(int root, int journal, std::string& file, Recovered* commit = nullptr) {
@@ -160,9 +175,13 @@ std::string roll_forward(int root, int journal, std::string& file, Recovered* co
       if (commit) commit->commit_message = s.relative;
       continue;
     }
-    if (s.kind == Step::Put && commit) commit->files.push_back(s.relative);
+    if ((s.kind == Step::Put || s.kind == Step::Remove) && commit) commit->files.push_back(s.relative);
     auto [parent, name] = split_parent(s.relative);
     file = s.relative;
+    if (s.kind == Step::Remove) {
+      if (!remove_file(root, parent, name, parents, error)) return error;
+      continue;
+    }
     util::Fd& dir = parents[s.kind == Step::Claim ? s.relative : parent];
     if (!dir) dir = util::open_beneath(root, s.kind == Step::Claim ? s.relative : parent, true, error);
     if (!dir) return error;
@@ -223,7 +242,11 @@ PublishOutcome conflict_in(const ChangeSet& change, int root) {
     if (auto why = in_the_way(root, c); !why.empty()) return {Published::Refused, c, why};
   for (const auto& f : change.files)
     if (auto why = in_the_way(root, f.relative); !why.empty()) return {Published::Refused, f.relative, why};
+  for (const auto& r : change.removes)
+    if (auto why = in_the_way(root, r.relative); !why.empty()) return {Published::Refused, r.relative, why};
   for (const auto& r : change.judged_on)
+    if (auto why = check_read(root, r); !why.empty()) return {Published::Conflict, r.relative, why};
+  for (const auto& r : change.removes)
     if (auto why = check_read(root, r); !why.empty()) return {Published::Conflict, r.relative, why};
   for (const auto& f : change.files)
     if (auto why = check_target(root, f); !why.empty()) return {Published::Conflict, f.relative, why};
@@ -244,6 +267,7 @@ PublishOutcome stage(int journal, const ChangeSet& change, const std::vector<std
       return {Published::NothingChanged, change.files[i].relative, e};
     steps.push_back({Step::Put, change.files[i].relative, name});
   }
+  for (const auto& r : change.removes) steps.push_back({Step::Remove, r.relative, {}});
   if (!change.commit_message.empty()) steps.push_back({Step::Commit, change.commit_message, {}});
   if (auto e = util::write_new_file(pending.get(), kManifest, manifest_of(steps)); !e.empty())
     return {Published::NothingChanged, ".care/local/journal", e};

@@ -41,6 +41,9 @@ struct ChangeSet {
   std::vector<std::string> claims;  // folders that must not exist yet ("cases/AT-2014-008")
   std::vector<StagedFile> files;
   std::vector<ReadFile> judged_on;
+  // Files the change removes (an erased identity, a plain identity once it
+  // is encrypted): as read, and gone once the change is committed.
+  std::vector<ReadFile> removes;
   // The git commit message, when the change is committed to git: the journal
   // then stays until the commit is made (forget_change), so that a command
   // stopped in between leaves the commit to the next command.
@@ -73,7 +76,8 @@ void forget_change(int root);
 
 struct Recovered {
   std::string error;  // why a committed change could not be finished
-  // A finished change still to be committed to git: its files and message.
+  // A finished change still to be committed to git: its files (written or
+  // removed) and message.
   std::vector<std::string> files;
   std::string commit_message;
 };

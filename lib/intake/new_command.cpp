@@ -76,6 +76,7 @@ int new_command(const cli::GlobalOptions& global, NewFlags flags) {
   bool written = r.outcome.exit_code == cli::kOk || r.outcome.exit_code == cli::kNotCommitted;
   if (!written || !r.outcome.problems.empty()) return refuse(r, flags.input.record_ineligible);
   if (r.series.chosen_now) cli::print_error(kProgram, "note: " + series_note(r.series, r.id));
+  if (!r.duplicate_check_gap.empty()) cli::print_error(kProgram, "warning: " + r.duplicate_check_gap);
   if (r.waiting)
     cli::print_error(kProgram, fmt::format("warning: the program's capacity of {} persons assessed is reached: {} is "
                                            "recorded as eligible, waiting for a place",

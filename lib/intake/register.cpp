@@ -1,5 +1,8 @@
 #include "intake/register.h"
 
+#include "change/identity_read.h"
+#include "identity/age.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -99,17 +102,72 @@ std::string folded(std::string s) {
   return s;
 }
 
+struct DuplicateCheck {
+  std::string same_as;                        // a case that may be the same person
+  std::vector<folder::StagedFile> access_log;  // one line per identity decrypted
+  int unreadable = 0;                          // encrypted identities the key could not open
+  std::string no_key;                          // why there is no key, when one was needed
+};
+
+// An encrypted identity is decrypted only when the case could be the same
+// person on its pseudonymous data (same office, same date of birth), and
+// each decryption is logged.
+std::optional<Node> candidate_identity(const cli::Session& s, const records::Case& c, bool dry_run,
+                                       DuplicateCheck& check) {
+  if (!c.identity->sealed) return c.identity->valid ? std::optional<Node>(c.identity->root) : std::nullopt;
+  if (dry_run) {  // a dry run changes nothing, not even the access log: it decrypts nothing
+    check.no_key = "a dry run does not decrypt identities";
+    return std::nullopt;
+  }
+  auto key = identity::find_key(s.root);
+  if (!key.path) {
+    check.no_key = key.why_not;
+    return std::nullopt;
+  }
+  auto opened = change::identity_text(s, c, key.path->string());
+  std::string error;
+  auto line = opened.yaml ? change::access_line(s, c.id, "care-intake new", "duplicate check at registration", error)
+                          : std::nullopt;
+  if (!opened.root || !line) {
+    ++check.unreadable;
+    return std::nullopt;
+  }
+  check.access_log.push_back(std::move(*line));
+  return opened.root;
+}
+
 // Same office, same names and date of birth: probably the same person.
-std::string possible_duplicate(const records::Folder& folder, const Node& case_record, const Node& identity) {
+DuplicateCheck possible_duplicate(const cli::Session& s, const records::Folder& folder, const Node& case_record,
+                                  const Node& identity, bool dry_run) {
+  DuplicateCheck check;
   std::string office = records::text(case_record, "office");
   std::string birth = records::text(case_record, "date_of_birth");
   std::string names = folded(records::text(identity, "names.given") + "|" + records::text(identity, "names.family"));
   for (const auto& [id, c] : folder.cases) {
-    if (!c.main || !c.identity || !c.identity->valid || id.substr(0, 2) != office) continue;
+    if (!c.main || !c.identity || id.substr(0, 2) != office) continue;
     if (records::text(c.main->root, "date_of_birth") != birth) continue;
-    const Node& other = c.identity->root;
-    if (folded(records::text(other, "names.given") + "|" + records::text(other, "names.family")) == names) return id;
+    auto other = candidate_identity(s, c, dry_run, check);
+    if (other && folded(records::text(*other, "names.given") + "|" + records::text(*other, "names.family")) == names) {
+      check.same_as = id;
+      break;
+    }
   }
+  return check;
+}
+
+// The case whose access.log this is: cases/<ID>/access.log.
+std::string logged_case(const folder::StagedFile& log) {
+  std::string_view path = log.relative;
+  path.remove_prefix(6);
+  return std::string(path.substr(0, path.find('/')));
+}
+
+std::string gap_of(const DuplicateCheck& check) {
+  if (!check.no_key.empty())
+    return fmt::format("the duplicate check was skipped for encrypted identities: {}", check.no_key);
+  if (check.unreadable > 0)
+    return fmt::format("the duplicate check could not open {} encrypted identit{} with your key", check.unreadable,
+                       check.unreadable == 1 ? "y" : "ies");
   return {};
 }
 
@@ -250,11 +308,21 @@ Registration register_case(const cli::Session& s, const records::Folder& folder,
     d.identity->set("case", Node::string(out.id));
     auto invalid_identity = identity_problems(*d.identity);
     d.problems.insert(d.problems.end(), invalid_identity.begin(), invalid_identity.end());
-    if (!in.force) out.duplicate_of = possible_duplicate(folder, r, *d.identity);
+  }
+  DuplicateCheck duplicates;
+  if (d.identity && !in.force && d.problems.empty()) {
+    duplicates = possible_duplicate(s, folder, r, *d.identity, dry_run);
+    out.duplicate_of = duplicates.same_as;
+    out.duplicate_check_gap = gap_of(duplicates);
   }
   if (!d.problems.empty() || !out.duplicate_of.empty() || (!out.ineligible.empty() && !in.record_ineligible)) {
     out.outcome.problems = std::move(d.problems);
     out.outcome.exit_code = cli::kFindings;
+    // Identities decrypted for nothing but a refusal are logged all the same.
+    if (!duplicates.access_log.empty()) {
+      std::string subject = logged_case(duplicates.access_log.front());
+      change::publish_access(s, folder, "care-intake", "care-intake new", subject, std::move(duplicates.access_log));
+    }
     return out;
   }
   records::Case probe;
@@ -265,6 +333,7 @@ Registration register_case(const cli::Session& s, const records::Folder& folder,
   out.minor = records::is_minor_case(probe);
   change::Request request{"care-intake new", out.id, {}, dry_run, false};
   request.claims.push_back("cases/" + out.id);
+  request.companions = std::move(duplicates.access_log);
   if (d.identity)
     request.records.push_back({records::Kind::Identity, out.id, {}, std::move(*d.identity), std::nullopt});
   request.records.push_back({records::Kind::Case, out.id, {}, r, std::nullopt});

@@ -55,6 +55,9 @@ struct Registration {
   std::string duplicate_of;              // a case that may be the same person
   bool minor = false;
   SeriesChoice series;                   // the series the ID was taken in
+  // Why the duplicate check could not see some identities (no key, another
+  // office's key): said as a warning; registration goes on.
+  std::string duplicate_check_gap;
 };
 
 // Allocates the ID, checks eligibility and duplicates, and writes the records.

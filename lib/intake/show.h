@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,8 @@ namespace care::intake {
 struct CaseFile {
   records::Kind kind;
   std::string relative;  // to the case folder's root, e.g. "cases/AT-2014-001/plan.yaml"
+  // The text to show instead of the file's bytes: a decrypted identity.
+  std::optional<std::string> text;
 };
 
 // The record files of case `id` under `root`: identity first (only when
@@ -38,6 +41,7 @@ Shown render_case(const std::filesystem::path& root, std::string_view id, const 
 struct ShowFlags {
   std::string id;
   bool identity = false;
+  std::string purpose;  // why the identity is read: required with --identity, kept in access.log
   std::string format = "yaml";
 };
 int show_command(const cli::GlobalOptions& global, const ShowFlags& flags);

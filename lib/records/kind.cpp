@@ -35,7 +35,7 @@ namespace {
 // The fixed files of a case folder, by file name.
 std::optional<Kind> case_file(std::string_view name) {
   if (name == "case.yaml") return Kind::Case;
-  if (name == "identity.yaml") return Kind::Identity;
+  if (name == "identity.yaml" || name == "identity.yaml.age") return Kind::Identity;
   if (name == "minor.yaml") return Kind::Minor;
   if (name == "plan.yaml") return Kind::Plan;
   if (name == "return.yaml") return Kind::Return;
@@ -75,6 +75,7 @@ Classified classify_case_path(const std::vector<std::string_view>& p) {
     return not_a_record(fmt::format("folder \"{}\" is not a case ID like AT-2014-007", id));
   if (p.size() == 3) {
     if (auto kind = case_file(p[2])) return Classified{Placement{*kind, id, {}}, {}};
+    if (p[2] == "access.log") return Classified{std::nullopt, {}, true};
     return not_a_record("not a record of a case (see care-records(5) for the files a case holds)");
   }
   if (p.size() == 4 && (p[2] == "assessments" || p[2] == "monitoring") && p[3].ends_with(".yaml")) {
@@ -100,6 +101,8 @@ Classified classify(std::string_view relative_path) {
   }
   return not_a_record("not a place where records are kept");
 }
+
+std::string sealed_identity_path(std::string_view owner) { return fmt::format("cases/{}/identity.yaml.age", owner); }
 
 std::string path_of(Kind kind, std::string_view owner, std::string_view stem) {
   switch (kind) {

@@ -34,10 +34,15 @@ struct Placement {
 struct Classified {
   std::optional<Placement> placement;
   std::string problem;  // why the file is not a record, when placement is empty
+  // Not a record but belongs there: a case's access.log (identity/access_log.h).
+  bool companion = false;
 };
 Classified classify(std::string_view relative_path);
 
 // The relative path of a record of a given kind ("cases/AT-2014-001/plan.yaml").
 std::string path_of(Kind kind, std::string_view owner, std::string_view stem = {});
+
+// Where an encrypted identity record lives: cases/<ID>/identity.yaml.age.
+std::string sealed_identity_path(std::string_view owner);
 
 }  // namespace care::records

@@ -5,8 +5,11 @@
 #include <thread>
 
 
+#include <fmt/format.h>
+
 #include "doc/yaml_io.h"
 #include "folder/case_folder.h"
+#include "identity/age.h"
 #include "schema/catalog.h"
 
 namespace care::records {
@@ -18,6 +21,23 @@ struct Loading {
   diag::Diagnostics problems;
 };
 
+// An encrypted identity is not opened here (reports and check never need
+// it): only its envelope is read and judged.
+void load_sealed(const folder::RecordFile& f, Loading& out) {
+  out.record.sealed = true;
+  out.record.root = doc::Node::mapping();
+  doc::Limits limits;
+  util::FileText read = util::read_regular_file(f.absolute.string(), limits.max_bytes * 2);
+  if (!read.ok()) return out.problems.push_back(doc::read_failure(read, f.shown, limits));
+  out.record.valid = identity::looks_sealed(read.text);
+  if (!out.record.valid)
+    out.problems.push_back(diag::in_file(f.shown, "identity.sealed-damaged",
+                                         "this is not an ASCII-armored age file",
+                                         "Restore it from git (git checkout -- FILE); an encrypted identity is "
+                                         "only ever written by the care tools or by age -a."));
+  out.record.sealed_text = std::move(read.text);
+}
+
 Loading load_one(const folder::RecordFile& f, const Placement& where) {
   Loading out;
   out.record.where = where;
@@ -26,6 +46,10 @@ Loading load_one(const folder::RecordFile& f, const Placement& where) {
   // Taken before reading: a change between the two makes the stamp stale,
   // which can only make a later write refuse, never overwrite unseen text.
   out.record.stamp = util::stamp_of(f.absolute.string());
+  if (f.relative.ends_with(".age")) {
+    load_sealed(f, out);
+    return out;
+  }
   auto parsed = doc::read_file(f.absolute.string(), f.shown);
   out.problems = std::move(parsed.problems);
   if (parsed.root) {
@@ -56,13 +80,26 @@ std::vector<Loading> load_all(const std::vector<folder::RecordFile>& files,
   return results;
 }
 
-void file_into_case(Folder& folder, Record record) {
+// Two identity files in one case (identity.yaml and identity.yaml.age):
+// which one counts is not for the tools to guess.
+void two_identities(const Record& kept, const Record& other, diag::Diagnostics& problems) {
+  const Record& plain = kept.sealed ? other : kept;
+  problems.push_back(diag::in_file(plain.file, "identity.two-files",
+                                   fmt::format("case {} has both identity.yaml and identity.yaml.age", kept.where.owner),
+                                   "Keep one: care-intake encrypt encrypts the plain one and removes it, once you have "
+                                   "checked that they say the same (age -d -i KEY FILE shows the encrypted one)."));
+}
+
+void file_into_case(Folder& folder, Record record, diag::Diagnostics& problems) {
   if (record.where.kind == Kind::Outreach) return folder.outreach.push_back(std::move(record));
   Case& c = folder.cases[record.where.owner];
   c.id = record.where.owner;
   switch (record.where.kind) {
     case Kind::Case: c.main = std::move(record); break;
-    case Kind::Identity: c.identity = std::move(record); break;
+    case Kind::Identity:
+      if (c.identity) two_identities(*c.identity, record, problems);
+      if (!c.identity || !c.identity->sealed) c.identity = std::move(record);  // the encrypted one counts
+      break;
     case Kind::Minor: c.minor = std::move(record); break;
     case Kind::Plan: c.plan = std::move(record); break;
     case Kind::Return: c.journey = std::move(record); break;
@@ -84,6 +121,10 @@ bool about_identity(const diag::Diagnostic& d, const fs::path& root, const fs::p
 }
 
 }  // namespace
+
+std::string relative_path(const Record& r) {
+  return r.sealed ? sealed_identity_path(r.where.owner) : path_of(r.where.kind, r.where.owner, r.where.stem);
+}
 
 void for_each_record(const Case& c, const std::function<void(const Record&)>& visit) {
   for (const auto* one : {&c.main, &c.identity, &c.minor, &c.plan, &c.journey, &c.monitoring_plan, &c.closure})
@@ -110,7 +151,7 @@ Loaded load(const fs::path& root, const folder::Config& config, const fs::path& 
   }
   for (auto& loading : load_all(files, places, options.threads)) {
     out.problems.insert(out.problems.end(), loading.problems.begin(), loading.problems.end());
-    file_into_case(out.folder, std::move(loading.record));
+    file_into_case(out.folder, std::move(loading.record), out.problems);
   }
   return out;
 }

@@ -28,7 +28,15 @@ struct Record {
   // The version of the file that was read, so that a write can refuse to
   // replace a file that changed meanwhile. Empty for a record not on disk.
   std::optional<util::FileStamp> stamp;
+  // An identity record kept encrypted (identity.yaml.age): `root` is empty
+  // and `sealed_text` holds the armored file; identity/open.h decrypts it
+  // for the few commands that need a person's identity.
+  bool sealed = false;
+  std::string sealed_text;
 };
+
+// The record's path relative to the case folder ("cases/AT-2014-001/identity.yaml.age").
+std::string relative_path(const Record& record);
 
 struct Case {
   std::string id;
