@@ -90,3 +90,27 @@ struct SeriesFlags {
 int series_command(const cli::GlobalOptions& global, const SeriesFlags& flags);
 
 }  // namespace care::intake
+
+namespace care::intake {
+
+struct EraseFlags {
+  std::vector<std::string> ids;
+  bool due = false;     // every case due for erasure (care-report retention)
+  std::string reason;   // required with IDs; with --due, each case's own reason by default
+  bool yes = false;     // no confirmation asked
+  bool dry_run = false;
+};
+int erase_command(const cli::GlobalOptions& global, const EraseFlags& flags);
+
+}  // namespace care::intake
+
+namespace care::intake {
+
+struct PurgeFlags {
+  std::string push;    // REMOTE: force-push the rewritten history there
+  std::string follow;  // REMOTE: take its rewritten history in this clone
+  bool yes = false;
+};
+int purge_command(const cli::GlobalOptions& global, const PurgeFlags& flags);
+
+}  // namespace care::intake

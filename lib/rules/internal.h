@@ -37,6 +37,7 @@ void check_return(const Context& cx, const records::Case& c);
 void check_assessments(const Context& cx, const records::Case& c);
 void check_consent(const Context& cx, const records::Case& c);
 void check_monitoring(const Context& cx, const records::Case& c);
+void check_identity(const Context& cx, const records::Case& c);
 void check_outreach(const Context& cx, const records::Record& r);
 
 // Calls f for every record of the case that exists.

@@ -17,6 +17,7 @@ void check_case(const Context& cx, const records::Case& c) {
   check_assessments(cx, c);
   check_consent(cx, c);
   check_monitoring(cx, c);
+  check_identity(cx, c);
 }
 
 // A rule that reads an identity record words its problem like any other and

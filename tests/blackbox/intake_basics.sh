@@ -181,7 +181,7 @@ for f in case.yaml assessments/2014-05-06.yaml plan.yaml return.yaml monitoring-
   expected+="--- cases/AT-2014-002/$f"$'\n'"$(cat "$ex/cases/AT-2014-002/$f")"$'\n'
 done
 check "show: every record in order, the bytes as on disk" test "$(out)"$'\n' = "$expected"
-run "$ex" show --identity AT-2014-002
+run "$ex" show --identity --purpose "test of show" AT-2014-002
 check "show --identity: identity.yaml first" test "$(head -1 "$scratch/last.out")" = "--- cases/AT-2014-002/identity.yaml"
 run "$ex" show --format json GB-2014-004
 check "show --format json" grep -q '"path": "cases/GB-2014-004/minor.yaml"' "$scratch/last.out"
@@ -204,7 +204,7 @@ check "privacy: identifiers found in the examples' identity records" test "$(wc 
 } >"$scratch/all.out" 2>&1
 check "privacy: no identifier in list, show (without --identity) or outreach list" \
   test -z "$(grep -F -f "$scratch/identifiers" "$scratch/all.out")"
-"$intake" -C "$ex" show --identity GB-2014-004 >"$scratch/identity.out"
+"$intake" -C "$ex" show --identity --purpose "privacy test" GB-2014-004 >"$scratch/identity.out"
 check "privacy: the check itself sees them with --identity" grep -qF "Person-Eight" "$scratch/identity.out"
 
 echo "$passed passed, $failed failed"
