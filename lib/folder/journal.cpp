@@ -50,6 +50,10 @@ bool is_record_place(const std::string& relative) {
   return parts.size() >= 2 && (parts[0] == "cases" || parts[0] == "outreach");
 }
 
+// What a change may write: a record's place, or the settings (care-intake
+// keys changes the recipients and re-encrypts in one change).
+bool is_put_place(const std::string& relative) { return relative == "care.toml" || is_record_place(relative); }
+
 // A folder a change may make: a record's place, or cases/ or outreach/
 // itself (the first outreach record of a folder makes outreach/).
 bool is_claim_place(const std::string& relative) {
@@ -88,7 +92,7 @@ std::optional<std::vector<Step>> parse_manifest(const std::string& text) {
     } else if (line.starts_with("claim\t") && is_claim_place(line.substr(6))) {
       steps.push_back({Step::Claim, line.substr(6), {}});
     } else if (auto tab = line.find('\t', 4); line.starts_with("put\t") && tab != std::string::npos &&
-                                               line.compare(4, 1, "f") == 0 && is_record_place(line.substr(tab + 1))) {
+                                               line.compare(4, 1, "f") == 0 && is_put_place(line.substr(tab + 1))) {
       steps.push_back({Step::Put, line.substr(tab + 1), line.substr(4, tab - 4)});
     } else {
       return std::nullopt;
