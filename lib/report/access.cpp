@@ -50,6 +50,7 @@ void parse_access_log(std::string_view text, const std::string& case_id, const s
                                        "(git log -p) to see where this one came from.",
                                        diag::Severity::Warning);
     d.line = number;
+    d.column = 1;
     into.warnings.push_back(std::move(d));
   }
 }

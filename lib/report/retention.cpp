@@ -11,7 +11,7 @@ Report retention_report(const folder::Config& cfg, const std::vector<identity::D
   r.facts = {{"program", cfg.name},
              {"as of", today.str()},
              {"retention", cfg.retention_years > 0
-                               ? fmt::format("{} years after closure", cfg.retention_years)
+                               ? fmt::format("{} year{} after closure", cfg.retention_years, cfg.retention_years == 1 ? "" : "s")
                                : std::string("not set ([retention] in care.toml)")},
              {"cases due", std::to_string(due.size())}};
   Table t{"due_for_erasure", "Cases due for erasure", {"case", "why", "due since", "days overdue"}, {}, std::nullopt, false, {}};

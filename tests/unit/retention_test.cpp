@@ -195,9 +195,9 @@ TEST_CASE("due_for_erasure: consent to data processing withdrawn") {
 
 TEST_CASE("due_for_erasure: several cases come in case-ID order") {
   Scratch f;
-  f.add_case("AT-2014-1000", kGranted, "2014-05-01");
+  f.add_case("AT-2014-1000", kGranted, "2014-04-01");
   f.add_case("AT-2014-999", kGranted + consent("2014-06-01", "withdrawn"));
-  f.add_case("AT-2014-002", kGranted, "2014-05-01");
+  f.add_case("AT-2014-002", kGranted, "2014-04-30");
   f.add_case("AT-2014-003", kGranted, "2015-05-01");  // not yet due
   auto due = f.due(1, "2015-04-30");
   REQUIRE(due.size() == 3);
