@@ -8,14 +8,16 @@ namespace {
 
 namespace r = care::report;
 
-void add_output(CLI::App* sub, r::Output& o) {
+// `suppressible`: the report holds counts of persons, which --no-suppress may show.
+void add_output(CLI::App* sub, r::Output& o, bool suppressible = true) {
   sub->add_option("--format", o.format, "text (default), markdown, csv, json or html")
       ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}))
       ->option_text("FORMAT");
   sub->add_option("-o,--output", o.file, "Write to FILE, outside the case folder; its extension (.txt .md .csv .json .html) picks the format")
       ->option_text("FILE");
   sub->add_flag("--force", o.force, "Let -o replace an existing file");
-  sub->add_flag("--no-suppress", o.no_suppress, "Show small counts (internal use only; the output says so)");
+  if (suppressible)
+    sub->add_flag("--no-suppress", o.no_suppress, "Show small counts (internal use only; the output says so)");
 }
 
 void add_check(CLI::App& app, care::cmd::Commands& commands, care::cli::GlobalOptions& global) {
@@ -52,6 +54,20 @@ void add_reports(CLI::App& app, care::cmd::Commands& commands, care::cli::Global
   auto* budget = app.add_subcommand("budget", "Planned, delivered and remaining per case and in total");
   add_output(budget, *bu);
   commands.add(budget, [bu, &global] { return r::budget_command(global, *bu); });
+
+  auto re = std::make_shared<r::RetentionFlags>();
+  auto* retention = app.add_subcommand("retention", "The cases due for erasure: consent withdrawn, or retention over");
+  add_output(retention, *re, false);
+  retention->add_flag("--fail-on-due", re->fail_on_due, "Exit 1 when a case is due for erasure");
+  commands.add(retention, [re, &global] { return r::retention_command(global, *re); });
+
+  auto ac = std::make_shared<r::AccessFlags>();
+  auto* access = app.add_subcommand("access", "Who read whose identity record, from the cases' access logs");
+  add_output(access, *ac, false);
+  access->add_option("--from", ac->from, "First day (UTC) of reads to show")->option_text("DATE");
+  access->add_option("--to", ac->to, "Last day (UTC) of reads to show")->option_text("DATE");
+  access->add_option("--case", ac->case_id, "Only this case's reads")->option_text("ID");
+  commands.add(access, [ac, &global] { return r::access_command(global, *ac); });
 
   auto ex = std::make_shared<r::ExportFlags>();
   auto* exp = app.add_subcommand("export", "One pseudonymous row per case, for analysis elsewhere");

@@ -21,7 +21,7 @@ Table budget_by_phase(const records::Folder& folder) {
         if (auto m = records::money(d, "amount"); m && m->currency == currency) delivered += m->amount;
     }
   }
-  Table t{"budget_by_phase", fmt::format("Budget per phase ({})", currency), {"phase", "planned", "delivered"}, {}, Chart{{0, 1}}};
+  Table t{"budget_by_phase", fmt::format("Budget per phase ({})", currency), {"phase", "planned", "delivered"}, {}, Chart{{0, 1}}, false, {}};
   for (const auto& p : phases)
     t.rows.push_back({p, {Value::of_amount(sums[p].first.str()), Value::of_amount(sums[p].second.str())}, false});
   return t;
@@ -29,11 +29,11 @@ Table budget_by_phase(const records::Folder& folder) {
 
 Report budget_report(const records::Folder& folder, const util::Date& today) {
   const auto& cfg = folder.config;
-  Report r{"budget", fmt::format("{}: budget on {}", cfg.name, today.str()), {}, {}, {}, true, cfg.min_cell};
+  Report r{"budget", fmt::format("{}: budget on {}", cfg.name, today.str()), {}, {}, {}, true, cfg.min_cell, true};
   r.facts = {{"program", cfg.name}, {"as of", today.str()},
              {"cap per person", fmt::format("{} {}", cfg.cap_per_person.str(), cfg.currency)}};
   Table t{"budget_by_case", fmt::format("Budget per case ({})", cfg.currency),
-          {"case", "planned", "delivered", "remaining", "over cap", "reason"}, {}, std::nullopt};
+          {"case", "planned", "delivered", "remaining", "over cap", "reason"}, {}, std::nullopt, false, {}};
   util::Amount planned, delivered;
   int over = 0;
   for (const auto& [id, c] : folder.cases) {

@@ -6,13 +6,18 @@
 
 #include "check/check.h"
 #include "cli/exit_codes.h"
+#include "identity/retention.h"
 #include "monitor/schedule.h"
+#include "records/case_id.h"
+#include "report/access.h"
 #include "report/budget.h"
 #include "report/export.h"
 #include "report/period.h"
 #include "report/render.h"
+#include "report/retention.h"
 #include "report/status.h"
 #include "util/atomic_file.h"
+#include "util/utf8.h"
 
 namespace care::report {
 namespace fs = std::filesystem;
@@ -165,6 +170,55 @@ int export_command(const cli::GlobalOptions& g, const ExportFlags& f) {
                                            "host country and country of return is shared by fewer than {} rows",
                                            e.withheld, e.withheld + e.rows.size(), f.k));
   return cli::kOk;
+}
+
+int retention_command(const cli::GlobalOptions& g, const RetentionFlags& f) {
+  int code = cli::kOk;
+  cli::Session s;
+  auto checked = read_folder(g, s, code, f.file, f.force);
+  if (!checked) return code;
+  auto due = identity::due_for_erasure(checked->folder, s.config, s.today);
+  if (int rc = output(retention_report(s.config, due, s.today), f, s.root); rc != cli::kOk) return rc;
+  return f.fail_on_due && !due.empty() ? cli::kFindings : cli::kOk;
+}
+
+int access_command(const cli::GlobalOptions& g, const AccessFlags& f) {
+  AccessQuery q;
+  if (!f.from.empty() && !(q.from = date_flag(f.from, "--from"))) return cli::kUsage;
+  if (!f.to.empty() && !(q.to = date_flag(f.to, "--to"))) return cli::kUsage;
+  if (q.from && q.to && *q.to < *q.from) {
+    cli::print_error(kProgram, "--to is before --from");
+    return cli::kUsage;
+  }
+  if (!f.case_id.empty() && !records::is_case_id(f.case_id)) {
+    cli::print_error(kProgram, fmt::format("--case \"{}\" is not a case ID (they look like AT-2014-007)",
+                                           util::visible(f.case_id)));
+    return cli::kUsage;
+  }
+  q.only_case = f.case_id;
+  int code = cli::kOk;
+  auto s = cli::open_or_explain(g, kProgram, code);
+  if (!s) return code;
+  if (std::string why = f.file.empty() ? "" : unsafe_output(f.file, f.force, s->root, code); !why.empty()) {
+    cli::print_error(kProgram, why + "; nothing was written");
+    return code;
+  }
+  if (!q.only_case.empty()) {
+    std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(s->root / "cases" / q.only_case, ec))) {
+      cli::print_error(kProgram, fmt::format("no case {} in this folder", q.only_case));
+      return cli::kFindings;
+    }
+  }
+  AccessLogs logs = read_access_logs(s->root, q.only_case);
+  diag::sort(logs.warnings);
+  cli::print_problems(logs.warnings, kProgram);
+  if (!logs.errors.empty()) {  // a summary of part of the logs would understate who read what
+    diag::sort(logs.errors);
+    cli::print_problems(logs.errors, kProgram);
+    return cli::kNoCaseFolder;
+  }
+  return output(access_report(s->config, std::move(logs.reads), q), f, s->root);
 }
 
 }  // namespace care::report

@@ -24,6 +24,13 @@ struct PeriodFlags : Output {
   std::string by;  // sex | age_band | host | return_country | minor
 };
 struct BudgetFlags : Output {};
+struct RetentionFlags : Output {
+  bool fail_on_due = false;
+};
+struct AccessFlags : Output {
+  std::string from, to;  // empty: no bound
+  std::string case_id;   // empty: every case
+};
 struct ExportFlags {
   std::string format = "jsonl";  // jsonl | csv
   std::string file;
@@ -35,5 +42,9 @@ int status_command(const cli::GlobalOptions& g, const StatusFlags& f);
 int period_command(const cli::GlobalOptions& g, const PeriodFlags& f);
 int budget_command(const cli::GlobalOptions& g, const BudgetFlags& f);
 int export_command(const cli::GlobalOptions& g, const ExportFlags& f);
+// The cases due for erasure; exit 0 even when some are, 1 then with --fail-on-due.
+int retention_command(const cli::GlobalOptions& g, const RetentionFlags& f);
+// Who read whose identity, from cases/*/access.log only (no record is read).
+int access_command(const cli::GlobalOptions& g, const AccessFlags& f);
 
 }  // namespace care::report

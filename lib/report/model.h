@@ -41,6 +41,8 @@ struct Table {
   std::vector<std::string> columns;  // headers: the label column first, then one per value
   std::vector<Row> rows;
   std::optional<Chart> chart;        // drawn in the HTML report
+  bool left_aligned = false;         // text and Markdown: every column left-aligned (a list, not figures)
+  std::string empty_text;            // text and Markdown: the line shown instead of a table with no rows
 };
 
 struct Report {
@@ -51,6 +53,10 @@ struct Report {
   std::vector<std::string> notes;
   bool suppressed = true;  // small cells hidden; false only with --no-suppress
   int min_cell = 5;
+  // Counts of persons, suppressed and explained in a note. False for a
+  // report that lists cases or events (retention, access): no count in it is
+  // one of persons, nothing is hidden and no note about hiding is printed.
+  bool counts_people = true;
 };
 
 // Shows a value as the renderers do: "12", "<5", "*", "1250.00".

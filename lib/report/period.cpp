@@ -95,7 +95,7 @@ Table budget(const Builder& b) {
           if (on && *on <= b.in.to) delivered += m->amount;
         }
   }
-  Table t{"budget", fmt::format("Budget of plans agreed by {} ({})", b.in.to.str(), cfg.currency), {"", "amount"}, {}, std::nullopt};
+  Table t{"budget", fmt::format("Budget of plans agreed by {} ({})", b.in.to.str(), cfg.currency), {"", "amount"}, {}, std::nullopt, false, {}};
   t.rows.push_back({"planned", {Value::of_amount(planned.str())}, false});
   t.rows.push_back({"delivered by the end of the period", {Value::of_amount(delivered.str())}, false});
   t.rows.push_back({"remaining", {Value::of_amount((planned - delivered).str())}, false});
@@ -141,7 +141,7 @@ std::vector<Table> outreach(const Builder& b) {
     leaflets += static_cast<int>(records::integer(r.root, "leaflets").value_or(0));
     for (const auto& o : records::list(r.root, "organisations")) kinds.add(records::text(o, "kind"));
   }
-  Table events{"outreach", "Outreach", {"", "count"}, {}, std::nullopt};
+  Table events{"outreach", "Outreach", {"", "count"}, {}, std::nullopt, false, {}};
   events.rows.push_back({"information meetings", {Value::of_count(meetings)}, false});
   events.rows.push_back({"participants in meetings", {Value::of_count(participants)}, false});
   events.rows.push_back({"leaflet dispatches", {Value::of_count(dispatches)}, false});
@@ -156,7 +156,7 @@ Report period_report(const PeriodInput& in) {
   const auto& cfg = in.folder.config;
   Builder b{in, cfg.min_cell, in.by ? values_in(in.folder, *in.by) : std::vector<std::string>{}};
   Report r{"period", fmt::format("{}: {} to {}", cfg.name, in.from.str(), in.to.str()), {}, {}, {}, in.suppress,
-           cfg.min_cell};
+           cfg.min_cell, true};
   r.facts = {{"program", cfg.name}, {"from", in.from.str()}, {"to", in.to.str()}};
   if (in.by) r.facts.emplace_back("broken down by", dimension_title(*in.by));
   r.tables = {referrals(b), activity(b), assistance(b), budget(b), contacts(b), closures(b)};

@@ -27,10 +27,11 @@ std::vector<std::size_t> widths(const Table& t, int min_cell) {
   return w;
 }
 
-std::string text_line(const std::vector<std::string>& cells, const std::vector<std::size_t>& w) {
+std::string text_line(const std::vector<std::string>& cells, const std::vector<std::size_t>& w, bool left = false) {
   std::string line = "  ";
   for (std::size_t i = 0; i < cells.size() && i < w.size(); ++i)
-    line += i == 0 ? fmt::format("{:<{}}", cells[i], w[i]) : fmt::format("  {:>{}}", cells[i], w[i]);
+    line += i == 0 ? fmt::format("{:<{}}", cells[i], w[i])
+                   : left ? fmt::format("  {:<{}}", cells[i], w[i]) : fmt::format("  {:>{}}", cells[i], w[i]);
   while (!line.empty() && line.back() == ' ') line.pop_back();
   return line + "\n";
 }
@@ -50,6 +51,7 @@ Report visible_text(Report r) {
   for (auto& [k, v] : r.facts) fix(k), fix(v);
   for (auto& t : r.tables) {
     fix(t.title);
+    fix(t.empty_text);
     for (auto& c : t.columns) fix(c);
     for (auto& row : t.rows) {
       fix(row.label);
@@ -73,11 +75,16 @@ std::string render_text(const Report& report) {
   for (const auto& [k, v] : r.facts) out += fmt::format("  {}: {}\n", k, v);
   for (const auto& t : r.tables) {
     out += fmt::format("\n{}\n", t.title);
+    if (t.rows.empty() && !t.empty_text.empty()) {
+      out += "  " + t.empty_text + "\n";
+      continue;
+    }
     auto w = widths(t, r.min_cell);
-    out += text_line(t.columns, w);
-    for (const auto& row : t.rows) out += text_line(cells_of(row, r.min_cell), w);
+    out += text_line(t.columns, w, t.left_aligned);
+    for (const auto& row : t.rows) out += text_line(cells_of(row, r.min_cell), w, t.left_aligned);
   }
-  out += "\n" + suppression_note(r) + "\n";
+  out += "\n";
+  if (r.counts_people) out += suppression_note(r) + "\n";
   for (const auto& n : r.notes) out += n + "\n";
   return out;
 }
@@ -92,10 +99,14 @@ std::string render_markdown(const Report& report) {
   std::string out = "# " + r.title + "\n\n";
   for (const auto& [k, v] : r.facts) out += fmt::format("- {}: {}\n", cell(k), cell(v));
   for (const auto& t : r.tables) {
+    if (t.rows.empty() && !t.empty_text.empty()) {
+      out += fmt::format("\n## {}\n\n{}\n", cell(t.title), cell(t.empty_text));
+      continue;
+    }
     out += fmt::format("\n## {}\n\n|", cell(t.title));
     for (const auto& c : t.columns) out += " " + cell(c) + " |";
     out += "\n|";
-    for (std::size_t i = 0; i < t.columns.size(); ++i) out += i == 0 ? " --- |" : " ---: |";
+    for (std::size_t i = 0; i < t.columns.size(); ++i) out += i == 0 || t.left_aligned ? " --- |" : " ---: |";
     out += "\n";
     for (const auto& row : t.rows) {
       out += "|";
@@ -103,7 +114,7 @@ std::string render_markdown(const Report& report) {
       out += "\n";
     }
   }
-  out += "\n" + cell(suppression_note(r)) + "\n";
+  if (r.counts_people) out += "\n" + cell(suppression_note(r)) + "\n";
   for (const auto& n : r.notes) out += "\n" + cell(n) + "\n";
   return out;
 }

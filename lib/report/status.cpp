@@ -42,7 +42,7 @@ Table targets(const StatusInput& in, int min_cell) {
     assisted += agreed;
     minors += agreed && records::is_minor_case(c);
   }
-  Table t{"targets", "Progress against targets", {"target", "persons", "of"}, {}, std::nullopt};
+  Table t{"targets", "Progress against targets", {"target", "persons", "of"}, {}, std::nullopt, false, {}};
   auto row = [&](std::string label, int n, int target) {
     Row r{std::move(label), {Value::of_count(n), Value::of_text(std::to_string(target))}, false};
     if (in.suppress) r.values[0].count.hidden = n > 0 && n < min_cell;
@@ -81,7 +81,7 @@ Table monitoring(const StatusInput& in, int min_cell) {
 Report status_report(const StatusInput& in) {
   const auto& cfg = in.folder.config;
   int min_cell = cfg.min_cell;
-  Report r{"status", fmt::format("{}: caseload on {}", cfg.name, in.today.str()), {}, {}, {}, in.suppress, min_cell};
+  Report r{"status", fmt::format("{}: caseload on {}", cfg.name, in.today.str()), {}, {}, {}, in.suppress, min_cell, true};
   r.facts = {{"program", cfg.name}, {"as of", in.today.str()}, {"check", in.check_summary}};
   Tally stages;
   for (const auto& [id, c] : in.folder.cases)

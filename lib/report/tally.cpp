@@ -14,7 +14,7 @@ Table Tally::table(std::string id, std::string title, std::string row_header, st
                    bool suppress) const {
   for (const auto& [key, n] : counts_)
     if (std::find(rows.begin(), rows.end(), key.first) == rows.end()) rows.push_back(key.first);
-  Table t{std::move(id), std::move(title), {std::move(row_header)}, {}, std::nullopt};
+  Table t{std::move(id), std::move(title), {std::move(row_header)}, {}, std::nullopt, false, {}};
   std::vector<std::string> cols = columns.empty() ? std::vector<std::string>{""} : columns;
   if (columns.empty()) t.columns.push_back(count_header);
   else {

@@ -51,7 +51,7 @@ Report sample(int small = 98761, int partner = 45673) {
   r.kind = "status";
   r.title = "Example programme: caseload on 2015-06-30";
   r.facts = {{"program", "Example programme"}, {"as of", "2015-06-30"}};
-  Table stages{"cases_by_stage", "Cases by stage", {"stage", "cases"}, {}, Chart{{0}}};
+  Table stages{"cases_by_stage", "Cases by stage", {"stage", "cases"}, {}, Chart{{0}}, false, {}};
   stages.rows = {{"referred", {Value::of_count(12)}, false},
                  {"assessed", {hidden_count(small)}, false},
                  {"planned", {hidden_count(partner, true)}, false},
@@ -59,7 +59,7 @@ Report sample(int small = 98761, int partner = 45673) {
                  {"monitoring", {Value::of_count(6)}, false},
                  {"total", {Value::of_count(27)}, true}};
   r.tables.push_back(stages);
-  Table targets{"targets", "Progress against targets", {"target", "persons", "of"}, {}, std::nullopt};
+  Table targets{"targets", "Progress against targets", {"target", "persons", "of"}, {}, std::nullopt, false, {}};
   targets.rows = {{"assessed", {Value::of_count(20), Value::of_text("40")}, false}};
   r.tables.push_back(targets);
   r.notes = {"Stages are derived from the records a case has."};
@@ -97,7 +97,7 @@ TEST_CASE("html: text from the data is escaped everywhere") {
   r.kind = evil;
   r.title = evil;
   r.facts = {{evil, evil}};
-  Table t{evil, evil, {evil, evil, evil}, {}, Chart{{0}}};
+  Table t{evil, evil, {evil, evil, evil}, {}, Chart{{0}}, false, {}};
   t.rows = {{evil, {Value::of_count(3), Value::of_text(evil)}, false}};
   r.tables.push_back(t);
   r.notes = {evil};
@@ -194,7 +194,7 @@ TEST_CASE("html: a chart per charted table, one bar per shown value, hidden valu
 TEST_CASE("html: several series side by side, with a legend naming each") {
   Report r;
   r.title = "Budget";
-  Table t{"budget_by_phase", "Budget per phase (EUR)", {"phase", "planned", "delivered", "note"}, {}, Chart{{0, 1}}};
+  Table t{"budget_by_phase", "Budget per phase (EUR)", {"phase", "planned", "delivered", "note"}, {}, Chart{{0, 1}}, false, {}};
   t.rows = {{"pre_departure", {Value::of_amount("1250.00"), Value::of_amount("625.50"), Value::of_text("x")}, false},
             {"post_arrival", {Value::of_amount("0.00"), Value::of_amount("-250.00"), Value::of_text("y")}, false},
             {"reintegration", {Value::of_amount("300.00"), Value::of_amount("n/a"), Value::of_text("z")}, false},
@@ -221,10 +221,10 @@ TEST_CASE("html: several series side by side, with a legend naming each") {
 
 TEST_CASE("html: charts of odd tables still make a page") {
   Report r;
-  Table empty{"empty", "Nothing yet", {"stage", "cases"}, {}, Chart{{0}}};
-  Table wrong{"wrong", "Column out of range", {"stage", "cases"}, {}, Chart{{5}}};
+  Table empty{"empty", "Nothing yet", {"stage", "cases"}, {}, Chart{{0}}, false, {}};
+  Table wrong{"wrong", "Column out of range", {"stage", "cases"}, {}, Chart{{5}}, false, {}};
   wrong.rows = {{"referred", {Value::of_count(4)}, false}};
-  Table zeros{"zeros", "All zero", {"stage", "cases"}, {}, Chart{{0}}};
+  Table zeros{"zeros", "All zero", {"stage", "cases"}, {}, Chart{{0}}, false, {}};
   zeros.rows = {{"referred", {Value::of_count(0)}, false}, {"assessed", {Value::of_count(0)}, false}};
   r.tables = {empty, wrong, zeros};
   auto html = render_html(r);
