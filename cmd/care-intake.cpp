@@ -21,5 +21,6 @@ int main(int argc, char** argv) {
   add_outreach(app, commands, global);
   add_series(app, commands, global);
   add_erase(app, commands, global);
+  add_keys(app, commands, global);
   return care::cmd::run(app, commands, argc, argv);
 }

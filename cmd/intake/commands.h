@@ -17,5 +17,6 @@ void add_show(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_outreach(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_series(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_erase(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
+void add_keys(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 
 }  // namespace care::cmd::intake

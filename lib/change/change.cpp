@@ -65,6 +65,7 @@ void seal_identity(const cli::Session& s, Rendered& r, diag::Diagnostics& proble
   r.relative = records::sealed_identity_path(r.record.where.owner);
   r.record.file = folder::display_path(s.root / r.relative, s.cwd);
   r.record.absolute = s.root / r.relative;
+  r.record.sealed = true;  // as it will be read: the rules judge the folder after the change
   r.yaml = std::move(*sealed.text);
 }
 

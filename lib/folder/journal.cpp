@@ -152,7 +152,7 @@ void roll_back(int root, int journal) {
 bool remove_file(int root, const std::string& parent, const std::string& name, std::map<std::string, util::Fd>& parents,
                  std::string& error) {
   util::Fd& dir = parents[parent];
-  if (!dir) dir = util::open_beneath(root, parent, false, error);
+  if (!dir) dir = open_parent(root, parent, false, error);
   if (!dir) return false;  // the folder held the file when the change was staged
   if (::unlinkat(dir.get(), name.c_str(), 0) == 0 || errno == ENOENT) return true;
   error = errno_reason("remove", parent + "/" + name);
@@ -187,7 +187,7 @@ std::string roll_forward(int root, int journal, std::string& file, Recovered* co
       continue;
     }
     util::Fd& dir = parents[s.kind == Step::Claim ? s.relative : parent];
-    if (!dir) dir = util::open_beneath(root, s.kind == Step::Claim ? s.relative : parent, true, error);
+    if (!dir) dir = open_parent(root, s.kind == Step::Claim ? s.relative : parent, true, error);
     if (!dir) return error;
     if (s.kind == Step::Claim || !util::entry_at(staged.get(), s.staged)) continue;  // done before a crash
     if (::renameat(staged.get(), s.staged.c_str(), dir.get(), name.c_str()) != 0)
@@ -224,7 +224,7 @@ std::string in_the_way(int root, const std::string& relative) {
 std::string check_target(int root, const StagedFile& f) {
   auto [parent, name] = split_parent(f.relative);
   std::string error;
-  util::Fd dir = util::open_beneath(root, parent, false, error);
+  util::Fd dir = open_parent(root, parent, false, error);
   std::optional<util::Entry> now = dir ? util::entry_at(dir.get(), name) : std::nullopt;
   if (!dir && f.replaces) return error;
   if (!f.replaces && now) return "it was created by someone else after this command read the folder";
@@ -236,7 +236,7 @@ std::string check_target(int root, const StagedFile& f) {
 std::string check_read(int root, const ReadFile& r) {
   auto [parent, name] = split_parent(r.relative);
   std::string error;
-  util::Fd dir = util::open_beneath(root, parent, false, error);
+  util::Fd dir = open_parent(root, parent, false, error);
   auto now = dir ? util::entry_at(dir.get(), name) : std::nullopt;
   return now && now->stamp == r.stamp ? "" : "it changed after this command read it";
 }
@@ -327,7 +327,7 @@ std::vector<std::string> missing_folders(int root, const ChangeSet& change) {
 PublishOutcome make_parents(int root, const ChangeSet& change) {
   for (const auto& f : change.files) {
     std::string error;
-    if (!util::open_beneath(root, split_parent(f.relative).first, true, error))
+    if (!open_parent(root, split_parent(f.relative).first, true, error))
       return {Published::NothingChanged, f.relative, error};
   }
   return {};

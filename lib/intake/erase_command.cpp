@@ -11,6 +11,7 @@
 #include "cli/input.h"
 #include "cli/workspace.h"
 #include "identity/access_log.h"
+#include "identity/retention.h"
 #include "intake/erasure.h"
 #include "records/fields.h"
 #include "intake/intake.h"
@@ -90,6 +91,28 @@ int erase_one(const cli::GlobalOptions& global, const std::string& id, const std
   });
 }
 
+// The cases due for erasure, each with its reason, once confirmed.
+std::optional<std::vector<std::pair<std::string, std::string>>> due_cases(const cli::GlobalOptions& global,
+                                                                         const EraseFlags& flags, int& code) {
+  auto w = cli::open_workspace(global, kProgram, false, code);
+  if (!w) return std::nullopt;
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& due : identity::due_for_erasure(w->folder, w->session.config, w->session.today)) {
+    std::string why = due.why == identity::kDueRetention ? "retention period over" : due.why;
+    std::printf("%s\t%s since %s\n", due.id.c_str(), why.c_str(), due.since.str().c_str());
+    out.emplace_back(due.id, flags.reason.empty() ? why : flags.reason);
+  }
+  if (out.empty()) std::printf("No case is due for erasure on %s.\n", w->session.today.str().c_str());
+  std::fflush(stdout);
+  bool asked = !out.empty() && !flags.dry_run && !flags.yes;
+  if (asked && !(cli::can_prompt() && cli::ask(fmt::format("Erase these {} cases? Type erase to confirm:", out.size())) == "erase")) {
+    cli::print_error(kProgram, "not confirmed (give --yes when no one can be asked); nothing was erased");
+    code = cli::kUsage;
+    return std::nullopt;
+  }
+  return out;
+}
+
 }  // namespace
 
 int erase_command(const cli::GlobalOptions& global, const EraseFlags& flags) {
@@ -108,10 +131,18 @@ int erase_command(const cli::GlobalOptions& global, const EraseFlags& flags) {
     }
   std::vector<std::pair<std::string, std::string>> work;
   for (const auto& id : flags.ids) work.emplace_back(id, flags.reason);
+  if (flags.due) {
+    int code = cli::kOk;
+    auto due = due_cases(global, flags, code);
+    if (!due) return code;
+    work = std::move(*due);
+  }
+  EraseFlags each = flags;
+  each.yes = each.yes || flags.due;  // confirmed for all at once
   int worst = cli::kOk;
   for (const auto& [id, reason] : work)
-    if (int code = erase_one(global, id, reason, flags); code != cli::kOk) worst = worst == cli::kOk ? code : worst;
-  if (worst == cli::kOk && !flags.dry_run)
+    if (int code = erase_one(global, id, reason, each); code != cli::kOk) worst = worst == cli::kOk ? code : worst;
+  if (worst == cli::kOk && !flags.dry_run && !work.empty())
     std::fputs("Earlier versions of the erased records remain in git history: run care-intake purge, and have every "
                "clone follow (care-intake(1), ERASURE).\n", stderr);
   return worst;

@@ -114,3 +114,20 @@ struct PurgeFlags {
 int purge_command(const cli::GlobalOptions& global, const PurgeFlags& flags);
 
 }  // namespace care::intake
+
+namespace care::intake {
+
+struct KeysFlags {
+  std::string action;             // add | remove | list | rekey
+  std::string office;             // a host country, or "all"; add: required; remove, rekey: all lists when empty
+  std::vector<std::string> keys;  // age public keys
+  bool dry_run = false;
+};
+int keys_command(const cli::GlobalOptions& global, const KeysFlags& flags);
+
+struct EncryptFlags {
+  bool dry_run = false;
+};
+int encrypt_command(const cli::GlobalOptions& global, const EncryptFlags& flags);
+
+}  // namespace care::intake

@@ -3,22 +3,11 @@
 // processing of their data is erased (or has given it again).
 #include <fmt/format.h>
 
+#include "identity/retention.h"
 #include "rules/internal.h"
 
 namespace care::rules {
-namespace {
 
-// The day consent to data processing was last withdrawn, when it is not in force again.
-std::optional<util::Date> withdrawn_on(const records::Case& c, const util::Date& today) {
-  if (records::consent_in_force(c, "data_processing", today)) return std::nullopt;
-  std::optional<util::Date> last;
-  for (const auto& entry : records::list(c.main->root, "consents"))
-    if (records::text(entry, "purpose") == "data_processing" && records::text(entry, "action") == "withdrawn")
-      if (auto on = records::date(entry, "date"); on && (!last || *last < *on)) last = on;
-  return last;
-}
-
-}  // namespace
 
 void check_identity(const Context& cx, const records::Case& c) {
   std::string erased = records::text(c.main->root, "erased");
@@ -32,7 +21,7 @@ void check_identity(const Context& cx, const records::Case& c) {
                                    fmt::format("Run care-intake encrypt; then purge the plain copies from git "
                                                "history (care-intake purge, see care-intake(1)).")));
   if (!erased.empty()) return;
-  if (auto on = withdrawn_on(c, cx.today))
+  if (auto on = identity::data_processing_withdrawn(c, cx.today))
     cx.report(records::where(c.main->root, "consents"), "erase-after-withdrawal",
               fmt::format("{}: consent to the processing of the person's data was withdrawn on {}, and the case is "
                           "not erased", c.id, on->str()),
