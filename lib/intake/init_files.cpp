@@ -122,7 +122,28 @@ std::string vscode_settings() {
 
 }  // namespace
 
-std::string config_template(bool commit) { return std::string(kConfig) + (commit ? "true\n" : "false\n"); }
+constexpr std::string_view kProtection = R"(
+[identity]
+# true: identity records are kept encrypted with age (identity.yaml.age),
+# readable only with a key of the case's office or a program-wide key.
+# Set it with care-intake encrypt once the offices' keys are listed below
+# (care-intake keys add); see care-intake(1), ENCRYPTION.
+encrypt = false
+# The age program: a name looked up in PATH, or a full path.
+age = "age"
+# [identity.recipients] lists the age public keys per office (host country)
+# and "all" for program-wide ones; care-intake keys edits it.
+
+[retention]
+# Whole years after a case's closure when it falls due for erasure
+# (care-report retention, care-intake erase --due). Set it to what your data
+# protection policy and the grant agreement require.
+years_after_closure = 10
+)";
+
+std::string config_template(bool commit) {
+  return std::string(kConfig) + (commit ? "true\n" : "false\n") + std::string(kProtection);
+}
 
 const std::vector<std::string>& init_folders() {
   static const std::vector<std::string> folders = {"cases", "outreach", ".care", ".care/schemas", ".vscode"};
