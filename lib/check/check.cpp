@@ -61,8 +61,8 @@ std::optional<diag::Diagnostic> mode_warning(const fs::path& root, const fs::pat
   return diag::in_file(
       folder::display_path(open.first, cwd), "folder.mode",
       fmt::format("group or others can read or write this{}", more),
-      fmt::format("Make the folder owner-only: chmod -R go-rwx {}. care-intake clone and the folder's hooks "
-                  "(care-intake init --hooks) keep it so after a clone, a checkout or a merge.",
+      fmt::format("care-intake clone and the folder's hooks (care-intake init --hooks) keep a case folder "
+                  "owner-only after a clone, a checkout or a merge; to make this one so, run: chmod -R go-rwx {}",
                   dir),
       diag::Severity::Warning);
 }

@@ -77,6 +77,7 @@ shown() { { sed 's/^/stdout| /' "$out"; sed 's/^/stderr| /' "$err"; } | head -30
 open_modes() { find "$1" ! -type l -perm /077 -print | head -5; }
 owner_only() {  # owner_only NAME DIR
   local open
+  [ -d "$2" ] || { not_ok "$1" "$2 is not there"; return; }
   open=$(open_modes "$2")
   if [ -z "$open" ]; then ok "$1"; else not_ok "$1" "open to group or others:" "$open"; fi
 }
@@ -96,6 +97,7 @@ fi
 origin=$scratch/origin
 run "$intake" init "$origin"
 check "init: exit 0" "$rc" "$(shown)"
+[ "$rc" = 0 ] || finish  # nothing below can mean anything
 for hook in pre-commit post-checkout post-merge; do
   f="$origin/.care/hooks/$hook"
   if [ -f "$f" ] && [ "$(stat -c %a "$f")" = 700 ] && head -1 "$f" | grep -qx '#!/bin/sh'; then
@@ -136,6 +138,7 @@ at=$scratch/at
 if [ "$have_age" = 1 ]; then export CARE_AGE_KEY="$scratch/keys/at.txt"; fi
 run "$intake" clone "$origin" "$at"
 check "clone: exit 0" "$rc" "$(shown)"
+[ "$rc" = 0 ] || finish
 check "clone: prints the new folder" "$([ "$(cat "$out")" = "$at" ]; echo $?)" "$(shown)"
 owner_only "clone: every file and folder is owner-only, .git too" "$at"
 check "clone: core.hooksPath is .care/hooks" "$([ "$(git -C "$at" config core.hooksPath)" = .care/hooks ]; echo $?)"
@@ -258,7 +261,10 @@ check "check: ONE folder.mode warning, naming the first file and how many more" 
   "$([ "$(grep -c 'group or others can read or write' "$err")" = 1 ] &&
      grep -q '^care-report: cases: warning: group or others can read or write this, as are 2 more files and folders' "$err"; echo $?)" \
   "$(shown)"
-check "check: the warning names the fix" "$(grep -q "chmod -R go-rwx $at" "$err"; echo $?)" "$(shown)"
+check "check: the warning names the fix" "$(grep -q 'run: chmod -R go-rwx \.$' "$err"; echo $?)" "$(shown)"
+run env -C "$at/cases" "$report" check
+check "check from inside the folder: the fix names the case folder" \
+  "$(grep -q "run: chmod -R go-rwx $at\$" "$err"; echo $?)" "$(shown)"
 run "$report" -C "$at" check --strict
 check "check --strict: the folder.mode warning counts (exit 1)" "$([ "$rc" = 1 ]; echo $?)" "$(shown)"
 chmod -R go-rwx "$at"
