@@ -14,6 +14,12 @@ constexpr fs::perms kOthers = fs::perms::group_all | fs::perms::others_all;
 
 bool open(const fs::file_status& s) { return (s.permissions() & kOthers) != fs::perms::none; }
 
+// Records and the folders that hold them; a named pipe or a device where a
+// record belongs is an error of its own (folder.not-regular).
+bool counted(const fs::file_status& s) {
+  return s.type() == fs::file_type::regular || s.type() == fs::file_type::directory;
+}
+
 // Depth first, in name order, so that "the first" is the same on every run.
 void count_below(const fs::path& dir, OpenToOthers& out) {
   std::error_code ec;
@@ -22,7 +28,7 @@ void count_below(const fs::path& dir, OpenToOthers& out) {
   std::sort(entries.begin(), entries.end());
   for (const auto& p : entries) {
     auto s = fs::symlink_status(p, ec);
-    if (ec || s.type() == fs::file_type::symlink) continue;
+    if (ec || !counted(s)) continue;
     if (open(s)) {
       if (out.count == 0) out.first = p;
       ++out.count;
@@ -39,7 +45,7 @@ OpenToOthers open_to_others(const fs::path& root) {
   for (const char* top : {"care.toml", "cases", "outreach"}) {
     fs::path p = root / top;
     auto s = fs::symlink_status(p, ec);
-    if (ec || s.type() == fs::file_type::symlink || s.type() == fs::file_type::not_found) continue;
+    if (ec || !counted(s)) continue;
     if (open(s)) {
       if (out.count == 0 || p < out.first) out.first = p;
       ++out.count;
