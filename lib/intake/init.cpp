@@ -154,7 +154,7 @@ InitResult init_hooks(const fs::path& root, bool dry_run) {
   if (dry_run) {
     for (const auto& f : hook_files()) r.plan += fmt::format("would write {}\n", (root / f.relative).string());
     r.error = add_attributes(root, r, true);
-    if (git) r.plan += fmt::format("would set core.hooksPath and core.sharedRepository in git's settings\n");
+    if (git) r.plan += "would set core.hooksPath and core.sharedRepository in git's settings\n";
     r.plan += fmt::format("would make every file and folder in {} owner-only\n", root.string());
     return r;
   }
@@ -163,7 +163,8 @@ InitResult init_hooks(const fs::path& root, bool dry_run) {
     if (r.error.empty()) r.error = write_one(root / f.relative, f);
   if (r.error.empty()) r.error = add_attributes(root, r, false);
   if (r.error.empty() && git)
-    if (std::string e = enable_hooks(root); !e.empty()) r.warnings.push_back(fmt::format("the hooks are written but not enabled: {}", e));
+    if (std::string e = enable_hooks(root); !e.empty())
+      r.warnings.push_back(fmt::format("the hooks are written but not enabled: {}", e));
   if (r.error.empty() && !git)
     r.warnings.push_back("the folder is not under git: the hooks are written but git will run them only once "
                          "it is (git init, then care-intake init --hooks again)");
@@ -203,7 +204,7 @@ InitResult init_folder(const InitOptions& o) {
   // care.toml, so that init can run again if this fails.
   if (r.error.empty() && folder::under_git(r.root)) r.error = folder::write_series(r.root, "");
   if (r.error.empty()) r.error = write_files(r.root, init_files(commit), r);
-  if (r.error.empty() && folder::under_git(r.root))
+  if (r.error.empty() && commit)
     if (std::string e = enable_hooks(r.root); !e.empty())
       r.warnings.push_back(fmt::format("the folder's hooks are not enabled ({}); run care-intake init --hooks {} "
                                        "to try again",
