@@ -20,8 +20,11 @@ mkdir "$scratch/elsewhere"  # a folder with no care.toml above it (unless /tmp h
 # examples/ as care-intake clone leaves a folder, owner-only: git checks the
 # source out with 0644 files, which check warns about (folder.mode, tested
 # by git_sharing.sh).
+# Its identities decrypted (harness/plain_copy.sh), so that an identity
+# value a report let through would show.
+. "$(dirname "$0")/harness/plain_copy.sh"
 mkdir "$scratch/src"
-cp -R "$src/examples" "$scratch/src/examples"
+plain_copy "$src/examples" "$scratch/src/examples" || { echo "FAILED  could not make a plain copy of examples/"; exit 1; }
 chmod -R go-rwx "$scratch/src"
 examples="$scratch/src/examples"
 

@@ -116,7 +116,7 @@ check "init: .gitattributes keeps its other lines" "$(grep -qx '\*.yaml text eol
 check "init: [git] commit = true" "$(grep -qx 'commit = true' "$origin/care.toml"; echo $?)"
 
 if [ "$have_age" = 1 ]; then
-  printf '\n[identity]\nencrypt = false\n\n[identity.recipients]\nAT = ["%s"]\n' "$at_pub" >>"$origin/care.toml"
+  printf '\n[identity.recipients]\nAT = ["%s"]\n' "$at_pub" >>"$origin/care.toml"  # init wrote [identity]
 fi
 
 # The golden base's case, copied in with 0644 modes and committed by hand:
@@ -233,13 +233,13 @@ git -C "$at" checkout -q HEAD -- "$case_yaml"
 owner_only "owner-only after git checkout -- FILE" "$at"
 
 # A plaintext identity.yaml in a folder whose identities are encrypted.
-# TO ENABLE: this part runs once care-report check reports a plaintext
-# identity.yaml in an encrypted folder as an error (code identity.plaintext,
-# the lead's part of issue 11); until then it is skipped, and says so.
-if [ "$have_age" = 1 ] && grep -rqs 'identity.plaintext' "$src/lib"; then
+# care-report check reports a plaintext identity.yaml in an encrypted folder
+# as an error (identity.plaintext), so the hook refuses to commit one.
+if [ "$have_age" = 1 ]; then
   enc=$scratch/enc
   "$intake" init "$enc" >/dev/null 2>&1
-  printf '\n[identity]\nencrypt = true\n\n[identity.recipients]\nAT = ["%s"]\n' "$at_pub" >>"$enc/care.toml"
+  sed -i 's/^encrypt = false$/encrypt = true/' "$enc/care.toml"
+  printf '\n[identity.recipients]\nAT = ["%s"]\n' "$at_pub" >>"$enc/care.toml"
   git -C "$enc" add -A >/dev/null && git -C "$enc" commit -q -m "An encrypted folder" >/dev/null 2>&1
   mkdir -p "$enc/cases/AT-2014-001"
   cp "$base/cases/AT-2014-001/case.yaml" "$base/cases/AT-2014-001/identity.yaml" "$enc/cases/AT-2014-001/"
@@ -249,7 +249,7 @@ if [ "$have_age" = 1 ] && grep -rqs 'identity.plaintext' "$src/lib"; then
   check "pre-commit: a plaintext identity.yaml is refused when [identity] encrypt = true" \
     "$([ "$rc" != 0 ] && [ "$(head_of "$enc")" = "$before" ] && grep -q "identity.yaml" "$err"; echo $?)" "$(shown)"
 else
-  echo "skip    pre-commit refuses a plaintext identity.yaml in an encrypted folder (waits for check's identity.plaintext)"
+  echo "skip    pre-commit refuses a plaintext identity.yaml in an encrypted folder: age is not installed"
 fi
 
 # --- care-report check: folder.mode ------------------------------------------
