@@ -1,5 +1,7 @@
 // care-intake consent: grants and withdrawals appended to the case's consent
 // history; nothing is ever removed from it.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cli/exit_codes.h"
@@ -44,7 +46,14 @@ int consent_command(const cli::GlobalOptions& global, const ConsentFlags& f) {
     change::Request request{"care-intake consent", f.id, {}, f.dry_run, f.drop_comments};
     request.allowed_after_withdrawal = true;  // a person may give consent again
     request.records.push_back({records::Kind::Case, f.id, {}, std::move(record), std::nullopt});
-    return change::report(change::apply(w.session, w.folder, std::move(request)), kProgram);
+    int code = change::report(change::apply(w.session, w.folder, std::move(request)), kProgram);
+    // Withdrawing consent to the processing of one's data asks for erasure.
+    bool data = std::find(f.withdraw.begin(), f.withdraw.end(), "data_processing") != f.withdraw.end();
+    if (code == cli::kOk && data && !f.dry_run)
+      cli::print_error(kProgram, fmt::format("note: with consent to data processing withdrawn, erase the case: "
+                                             "care-intake erase {} --reason \"consent withdrawn\" (care-report check "
+                                             "reports it until then)", f.id));
+    return code;
   });
 }
 
