@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "util/json_text.h"
+#include "util/text.h"
 
 namespace care::folder {
 namespace {
@@ -48,18 +49,6 @@ bool complete(std::string_view line) {
   return depth == 0 && !quoted;
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string toml_strings(const std::vector<std::string>& values) {
@@ -70,7 +59,7 @@ std::string toml_strings(const std::vector<std::string>& values) {
 
 std::optional<std::string> set_setting(const std::string& text, std::string_view table, std::string_view key,
                                        std::string_view value, std::string& error) {
-  auto lines = split_lines(text);
+  auto lines = util::split_lines(text);
   std::string wanted = fmt::format("{} = {}", key, value);
   std::optional<std::size_t> header, insert_at;
   for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -17,6 +17,7 @@
 #include "util/atomic_file.h"
 #include "util/file_read.h"
 #include "util/process.h"
+#include "util/text.h"
 
 namespace care::intake {
 namespace fs = std::filesystem;
@@ -35,16 +36,11 @@ std::string trimmed(std::string s) {
   return s;
 }
 
+// The non-empty lines of git's output.
 std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+  auto all = util::split_lines(text);
+  std::erase_if(all, [](const std::string& l) { return l.empty(); });
+  return all;
 }
 
 // Why this clone cannot be rewritten or follow now, or "".

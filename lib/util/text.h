@@ -19,6 +19,10 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 // at most 18 of them.
 std::optional<std::int64_t> whole_number(std::string_view text);
 
+// The lines of text, without their "\n" (empty lines kept; a last line
+// without a newline counts; nothing after a final newline does).
+std::vector<std::string> split_lines(std::string_view text);
+
 // An enum value as words in a sentence: "not_found" reads "not found".
 std::string words(std::string_view value);
 
