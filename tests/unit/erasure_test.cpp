@@ -3,7 +3,9 @@
 // does not validate), with plainly invented text.
 #include <doctest/doctest.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "doc/yaml_io.h"
 #include "intake/erasure.h"
@@ -49,12 +51,14 @@ void expect(Kind kind, const std::string& yaml, std::initializer_list<std::strin
   Node record = before;
   CHECK(blank_free_text(kind, record));
   for (auto p : erased) {
-    CAPTURE(p);
+    std::string path(p);
+    CAPTURE(path);
     CHECK(text(record, p) == "erased");
     CHECK(text(before, p) != "erased");
   }
   for (auto p : kept) {
-    CAPTURE(p);
+    std::string path(p);
+    CAPTURE(path);
     CHECK(at(record, p).text() == at(before, p).text());
   }
   CHECK_FALSE(blank_free_text(kind, record));  // already blank: nothing changes
