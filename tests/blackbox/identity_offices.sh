@@ -154,11 +154,13 @@ check "the encrypted folder checks clean" "$report" -C "$setup" check
 
 # --- a bare remote, and each office's clone ------------------------------------------
 g "$scratch" clone -q --bare "$setup" shared.git
-clone() {  # NAME
-  if "$intake" clone --help >/dev/null 2>&1; then
-    "$intake" clone "$scratch/shared.git" "$scratch/$1" >/dev/null 2>"$scratch/err" ||
-      g "$scratch" clone -q "$scratch/shared.git" "$1"
+clone() {  # NAME (at or fr, also the name of the office's key)
+  if "$intake" --help 2>/dev/null | grep -q '^  clone ' &&
+    CARE_AGE_KEY="$keys/$1.txt" "$intake" clone "$scratch/shared.git" "$scratch/$1" </dev/null >/dev/null 2>"$scratch/err"; then
+    ok "care-intake clone ($1)"
   else
+    [ -s "$scratch/err" ] && sed 's/^/note    care-intake clone: /' "$scratch/err" | head -5
+    rm -rf "${scratch:?}/$1"
     g "$scratch" clone -q "$scratch/shared.git" "$1"
   fi
   g "$scratch/$1" config user.name "Care Test ($1 office)"
@@ -375,6 +377,10 @@ for r in "${repos[@]}"; do
   name=${r#"$scratch"/}
   found=$(find_in "$r" "${alpha[@]}" | wc -l)
   check "control, before erasure: $name gives back all of the person's 4 details ($found)" test "$found" = 4
+done
+for r in "${repos[@]}"; do
+  plain=$(g "$r" cat-file --batch-all-objects --batch | grep -cF -e "${bravo[0]}" -e "${bravo[3]}")
+  check "control, before purge: ${r#"$scratch"/} holds the plain identity.yaml of before encrypt ($plain lines)" test "$plain" -gt 0
 done
 found=$(find_in "$scratch/shared.git" "${charlie[@]}" | wc -l)
 check "control: the search finds a person whose record was only ever encrypted (decrypting works)" test "$found" = 4
