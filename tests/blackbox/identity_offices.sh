@@ -28,6 +28,8 @@ export CARE_TODAY=2015-12-31 CARE_NOW=2015-12-31T10:00:00Z NO_COLOR=1 LC_ALL=C T
 export GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=care-test GIT_AUTHOR_EMAIL=care-test@example.invalid
 export GIT_COMMITTER_NAME=care-test GIT_COMMITTER_EMAIL=care-test@example.invalid
 unset CARE_DIR VISUAL EDITOR CARE_AGE_KEY
+# The folder's git hooks (pre-commit runs care-report check) find the tools on PATH.
+export PATH="$bin:$PATH"
 
 passed=0
 failed=0
@@ -120,7 +122,9 @@ fi
 g "$setup" config user.email setup@example.invalid
 g "$setup" config user.name "Care Test (setup)"
 g "$setup" add -A
-g "$setup" commit -qm "case folder" 2>/dev/null || true
+g "$setup" commit -qm "case folder" >"$scratch/out" 2>"$scratch/err"
+check "the new folder is committed by hand (through the folder's hooks, if any)" \
+  test -z "$(g "$setup" status --porcelain)"
 
 as none "$setup" keys add "$AT_KEY" --office AT
 check "keys add --office AT" test "$rc" = 0
@@ -155,9 +159,11 @@ check "the encrypted folder checks clean" "$report" -C "$setup" check
 # --- a bare remote, and each office's clone ------------------------------------------
 g "$scratch" clone -q --bare "$setup" shared.git
 clone() {  # NAME (at or fr, also the name of the office's key)
+  : >"$scratch/err"
   if "$intake" --help 2>/dev/null | grep -q '^  clone ' &&
     CARE_AGE_KEY="$keys/$1.txt" "$intake" clone "$scratch/shared.git" "$scratch/$1" </dev/null >/dev/null 2>"$scratch/err"; then
     ok "care-intake clone ($1)"
+    cloned_by_tool=true
   else
     [ -s "$scratch/err" ] && sed 's/^/note    care-intake clone: /' "$scratch/err" | head -5
     rm -rf "${scratch:?}/$1"
@@ -167,10 +173,16 @@ clone() {  # NAME (at or fr, also the name of the office's key)
   g "$scratch/$1" config user.email "$1@example.invalid"
   g "$scratch/$1" config pull.rebase false
 }
+cloned_by_tool=false
 clone at
 clone fr
 at="$scratch/at"
 fr="$scratch/fr"
+# owner_only DIR: nothing in the work tree (.git aside) is open to group or others.
+owner_only() { test -z "$(find "$1" -path "$1/.git" -prune -o -perm /077 -print | head -5)"; }
+if $cloned_by_tool; then
+  check "modes are owner-only after care-intake clone" owner_only "$at"
+fi
 
 register at "$at" AT charlie 1992-03-03
 charlie_id=$id
@@ -251,6 +263,11 @@ check "... the merged log has both lines" \
 check "... and the earlier line" test "$(grep -c . "$log")" = 3
 check "... and no conflict marker" test -z "$(grep -E '^(<<<<<<<|>>>>>>>|=======)' "$log")"
 check "the merged folder checks clean" "$report" -C "$fr" check
+if $cloned_by_tool; then
+  check "modes are owner-only after a merge (the folder's hooks)" owner_only "$fr"
+  g "$fr" checkout -q HEAD~1 2>/dev/null && g "$fr" checkout -q - 2>/dev/null
+  check "modes are owner-only after a checkout (the folder's hooks)" owner_only "$fr"
+fi
 g "$fr" push -q origin HEAD 2>"$scratch/err"
 g "$at" pull -q --no-edit origin 2>"$scratch/err"
 
@@ -284,7 +301,9 @@ age -d -i "$keys/at.txt" "$at/cases/$echo_id/identity.yaml.age" |
   sed -e "s/${echo_[0]}/Testname-Handmade/" -e "s/${echo_[3]}/X-TEST-HAND/" |
   age -a -r "$AT_KEY" -r "$HQ_KEY" >"$scratch/hand.age"
 cp "$scratch/hand.age" "$at/cases/$echo_id/identity.yaml.age"
-g "$at" commit -qam "identity encrypted with age by hand"
+g "$at" commit -qam "identity encrypted with age by hand" >"$scratch/out" 2>"$scratch/err"
+check "the record age wrote is committed by hand (through the folder's hooks, if any)" \
+  test -z "$(g "$at" status --porcelain)"
 as at "$at" show "$echo_id" --identity --purpose "read a record age wrote"
 check "a record encrypted with age -a -r reads with care-intake show --identity" \
   test "$rc" = 0 -a -n "$(grep -F Testname-Handmade "$scratch/out")" -a -n "$(grep -F X-TEST-HAND "$scratch/out")"
