@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   care::cmd::Commands commands;
   using namespace care::cmd::intake;
   add_init(app, commands, global);
+  add_clone(app, commands, global);
   add_new(app, commands, global);
   add_consent(app, commands, global);
   add_assess(app, commands, global);

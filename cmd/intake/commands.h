@@ -6,6 +6,7 @@
 namespace care::cmd::intake {
 
 void add_init(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
+void add_clone(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_new(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_consent(CLI::App& app, Commands& commands, cli::GlobalOptions& global);
 void add_assess(CLI::App& app, Commands& commands, cli::GlobalOptions& global);

@@ -11,6 +11,8 @@ void add_edit(CLI::App& app, Commands& commands, cli::GlobalOptions& global) {
                                    "monitoring_plan, contact, closure");
   sub->add_option("--date", f->date, "Which assessment or contact, by its file name (default: the latest)")
       ->option_text("DATE");
+  sub->add_option("--purpose", f->purpose, "Why an encrypted identity is decrypted (kept in the case's access.log)")
+      ->option_text("TEXT");
   commands.add(sub, [f, &global] { return ::care::intake::edit_command(global, *f); });
 }
 

@@ -12,8 +12,11 @@
 
 namespace care::change {
 
+// An encrypted identity is decrypted into a private 0700 folder outside the
+// case folder, removed whatever happens; the decryption is logged with
+// `purpose` before the editor opens.
 int edit_record(const cli::Workspace& w, const records::Record& record, std::string_view program,
-                const std::string& command);
+                const std::string& command, const std::string& purpose = "edit of the identity record");
 
 // The editor command: $VISUAL, else $EDITOR, else vi; split on spaces.
 std::vector<std::string> editor_command();

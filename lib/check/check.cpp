@@ -1,11 +1,13 @@
 #include "check/check.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "cli/exit_codes.h"
 #include "folder/case_folder.h"
+#include "folder/modes.h"
 #include "rules/rules.h"
 
 namespace care::check {
@@ -43,6 +45,28 @@ bool in_scope(const diag::Diagnostic& d, const std::vector<std::string>& scope) 
   });
 }
 
+// One warning for the whole folder, however many files git left open
+// (a clone, checkout or merge writes 0644 files in 0755 folders).
+std::optional<diag::Diagnostic> mode_warning(const fs::path& root, const fs::path& cwd) {
+  folder::OpenToOthers open = folder::open_to_others(root);
+  if (open.count == 0) return std::nullopt;
+  std::string dir = folder::display_path(root, cwd);
+  if (dir.find_first_of(" '\"\\$`*?[]#&;|<>()") != std::string::npos) {
+    std::string quoted = "'";
+    for (char c : dir) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    dir = quoted + "'";
+  }
+  std::string more = open.count == 1 ? std::string()
+                                     : fmt::format(", as are {} more files and folders", open.count - 1);
+  return diag::in_file(
+      folder::display_path(open.first, cwd), "folder.mode",
+      fmt::format("group or others can read or write this{}", more),
+      fmt::format("care-intake clone and the folder's hooks (care-intake init --hooks) keep a case folder "
+                  "owner-only after a clone, a checkout or a merge; to make this one so, run: chmod -R go-rwx {}",
+                  dir),
+      diag::Severity::Warning);
+}
+
 }  // namespace
 
 Result run(const fs::path& root, const fs::path& cwd, const folder::Config& config, const util::Date& today,
@@ -57,6 +81,8 @@ Result run(const fs::path& root, const fs::path& cwd, const folder::Config& conf
   diag::Diagnostics all = std::move(loaded.problems);
   diag::Diagnostics ruled = rules::check(loaded.folder, today);
   all.insert(all.end(), ruled.begin(), ruled.end());
+  if (request.modes)
+    if (auto warning = mode_warning(root, cwd)) all.push_back(std::move(*warning));
   for (auto& d : all) {
     if (d.code == "folder.unreadable" || d.code == "file.unreadable") result.unreadable = true;
     if (in_scope(d, scope)) result.problems.push_back(std::move(d));

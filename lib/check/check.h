@@ -18,6 +18,7 @@ struct Request {
   bool strict = false;             // warnings count as problems
   bool read_identity = true;       // reports check without opening identity records
   unsigned threads = 0;            // for reading records; 0: one per core
+  bool modes = false;              // warn (folder.mode) when records can be read by group or others
 };
 
 struct Result {

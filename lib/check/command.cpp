@@ -28,10 +28,12 @@ int check_command(const cli::GlobalOptions& global, const CheckFlags& flags) {
   int code = cli::kOk;
   auto session = open(global, code);
   if (!session) return code;
-  Result result = run(session->root, session->cwd, session->config, session->today, {flags.paths, flags.strict});
+  Request request{flags.paths, flags.strict};
+  request.modes = true;
+  Result result = run(session->root, session->cwd, session->config, session->today, request);
   auto again = cli::read_again(*session, kProgram, code);
   if (!again) return code;
-  if (*again) result = run(session->root, session->cwd, session->config, session->today, {flags.paths, flags.strict});
+  if (*again) result = run(session->root, session->cwd, session->config, session->today, request);
   print_bad_paths(result);
   if (flags.format == "json") {
     std::fputs(diag::render_json(result.problems).c_str(), stdout);

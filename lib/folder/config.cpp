@@ -294,7 +294,8 @@ void read_identity(Reader& r, const toml::table& root, Config& c) {
   }
   if (t->get("age")) read_string(r, *t, "identity", "age", c.age, "\"/usr/bin/age\"");
   read_recipients(r, *t, c);
-  if (c.encrypt && c.recipients.empty())
+  bool any = std::any_of(c.recipients.begin(), c.recipients.end(), [](const auto& r) { return !r.second.empty(); });
+  if (c.encrypt && !any)
     r.problem(t->source(), "config.recipient", "identity.encrypt is true but no recipient is listed",
               "Add [identity.recipients] with each office's age public keys (care-intake keys add).");
 }

@@ -12,14 +12,18 @@ std::string first_line(const std::string& text) {
   return text.substr(0, end);
 }
 
-std::string run(const std::filesystem::path& root, std::vector<std::string> args) {
+// `environment`: NAME=VALUE settings for git alone, given to env before it.
+std::string run(const std::filesystem::path& root, std::vector<std::string> args,
+                const std::vector<std::string>& environment = {}) {
   args.insert(args.begin(), "git");
+  std::string verb = args[1];
+  args.insert(args.begin(), environment.begin(), environment.end());
   auto result = util::run_captured(args, root.string());
   if (result.status == 0) return {};
   // run_captured starts programs through env, which exits 127 when it cannot find one.
   if ((result.status == -1 && result.output.empty()) || result.status == 127)
     return "git could not be run (is it installed?)";
-  return fmt::format("git {} failed: {}", args[1], first_line(result.output));
+  return fmt::format("git {} failed: {}", verb, first_line(result.output));
 }
 
 }  // namespace
@@ -33,6 +37,22 @@ bool under_git(const std::filesystem::path& root) {
 }
 
 std::string git_init(const std::filesystem::path& root) { return run(root, {"init", "--quiet"}); }
+
+std::string git_config(const std::filesystem::path& root, const std::string& key, const std::string& value) {
+  return run(root, {"config", "--local", "--", key, value});
+}
+
+std::optional<std::string> git_prefix(const std::filesystem::path& root) {
+  auto result = util::run_captured({"git", "rev-parse", "--show-prefix"}, root.string());
+  if (result.status != 0) return std::nullopt;
+  return first_line(result.output);
+}
+
+std::string git_clone(const std::string& url, const std::filesystem::path& dir, const std::filesystem::path& cwd) {
+  // No hard links to a local source's objects: the clone's modes are changed
+  // below, and must not change the source's.
+  return run(cwd, {"clone", "--quiet", "--no-hardlinks", "--", url, dir.string()});
+}
 
 namespace {
 
@@ -100,7 +120,9 @@ std::string git_commit(const std::filesystem::path& root, const std::vector<std:
   if (error.empty()) {
     std::vector<std::string> commit = {"commit", "--quiet", "-m", message, "--"};
     commit.insert(commit.end(), files.begin(), files.end());
-    error = run(root, commit);
+    // The command checked what it wrote: the folder's pre-commit hook
+    // (care-intake init) lets its commit through without checking again.
+    error = run(root, commit, {std::string(kCommittingVariable) + "=1"});
   }
   if (error.empty()) return {};
   if (error.find("index.lock") != std::string::npos)

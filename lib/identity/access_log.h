@@ -35,7 +35,8 @@ std::string line_of(const Access& access);
 // A line read back; nullopt for a line that is not one (reported by the caller).
 std::optional<Access> parse_line(std::string_view line);
 
-// Who is at the keyboard: git's user.email in the folder, else the login name.
+// Who is at the keyboard: CARE_USER when set (a shared account names its
+// person so), else git's user.email in the folder, else the login name.
 std::string who_am_i(const std::filesystem::path& root);
 
 // Now, in UTC: CARE_NOW (an ISO time like 2026-12-03T16:30:05Z, for tests)

@@ -49,7 +49,7 @@ int edit_command(const cli::GlobalOptions& global, const EditFlags& f) {
       cli::print_error(kProgram, fmt::format("{} has no {} record{}", f.id, f.kind, f.date.empty() ? "" : " of " + f.date));
       return cli::kFindings;
     }
-    return change::edit_record(w, *record, kProgram, "care-intake edit");
+    return change::edit_record(w, *record, kProgram, "care-intake edit", f.purpose);
   });
 }
 

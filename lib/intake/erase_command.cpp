@@ -23,10 +23,11 @@ namespace {
 
 using doc::Node;
 
+// Every record is written again, so that no comment a person wrote stays.
 void erase_record(const records::Record& r, change::Request& request) {
   Node root = r.root;
-  if (blank_free_text(r.where.kind, root))
-    request.records.push_back({r.where.kind, r.where.owner, r.where.stem, std::move(root), std::nullopt});
+  blank_free_text(r.where.kind, root);
+  request.records.push_back({r.where.kind, r.where.owner, r.where.stem, std::move(root), std::nullopt});
 }
 
 // The access log keeps who read the identity and when, not why: a purpose
@@ -69,7 +70,7 @@ change::Request erasure(const cli::Session& s, const records::Case& c, const std
 
 bool confirmed(const std::string& id) {
   if (!cli::can_prompt()) return false;
-  auto answer = cli::ask(fmt::format("Erase {}: its identity and every note go for good. Type the case ID to confirm:", id));
+  auto answer = cli::ask(fmt::format("Erase {}: its identity and every note go for good. Type the case ID to confirm", id));
   return answer && *answer == id;
 }
 
@@ -105,7 +106,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> due_cases(const 
   if (out.empty()) std::printf("No case is due for erasure on %s.\n", w->session.today.str().c_str());
   std::fflush(stdout);
   bool asked = !out.empty() && !flags.dry_run && !flags.yes;
-  if (asked && !(cli::can_prompt() && cli::ask(fmt::format("Erase these {} cases? Type erase to confirm:", out.size())) == "erase")) {
+  if (asked && !(cli::can_prompt() && cli::ask(fmt::format("Erase these {} cases? Type erase to confirm", out.size())) == "erase")) {
     cli::print_error(kProgram, "not confirmed (give --yes when no one can be asked); nothing was erased");
     code = cli::kUsage;
     return std::nullopt;

@@ -56,13 +56,28 @@ bool blank_at(Node& n, std::string_view path) {
   return changed;
 }
 
+// Every string below n (an x- field: its content is anyone's guess).
+bool blank_all(Node& n) {
+  bool changed = blank(n);
+  if (n.is_sequence())
+    for (auto& item : n.items()) changed = blank_all(item) || changed;
+  if (n.is_mapping())
+    for (auto& entry : n.entries()) changed = blank_all(entry.value) || changed;
+  return changed;
+}
+
 bool blank_notes(Node& n) {
   bool changed = false;
   if (n.is_sequence())
     for (auto& item : n.items()) changed = blank_notes(item) || changed;
   if (n.is_mapping())
-    for (auto& entry : n.entries())
-      changed = ((entry.key == "note" || entry.key == "notes") ? blank(entry.value) : blank_notes(entry.value)) || changed;
+    for (auto& entry : n.entries()) {
+      bool note = entry.key == "note" || entry.key == "notes";
+      changed = (note                          ? blank(entry.value)
+                 : entry.key.starts_with("x-") ? blank_all(entry.value)
+                                               : blank_notes(entry.value)) ||
+                changed;
+    }
   return changed;
 }
 

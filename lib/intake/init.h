@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/session.h"
@@ -13,7 +14,19 @@ namespace care::intake {
 struct InitFile {
   std::string relative;  // to the new case folder, '/' separators
   std::string content;
+  bool executable = false;  // 0700 rather than 0600: a git hook
 };
+
+// The folder's git hooks, kept in the folder and committed with it; git runs
+// them once core.hooksPath names this folder (init, init --hooks and clone set it).
+inline constexpr std::string_view kHooksFolder = ".care/hooks";
+
+// The hooks: pre-commit (care-report check on what is staged), post-checkout
+// and post-merge (owner-only modes again on the whole work tree).
+std::vector<InitFile> hook_files();
+
+// .gitattributes as init writes it.
+std::string_view gitattributes();
 
 // care.toml with the pilot's settings and a comment on every key. `commit`
 // is the value of [git] commit: true only when the folder is under git.
@@ -30,6 +43,7 @@ struct InitOptions {
   std::filesystem::path dir;  // absolute, or relative to the working folder
   bool git = true;
   bool dry_run = false;
+  bool hooks_only = false;  // an existing case folder: its hooks, .gitattributes and core.hooksPath only
 };
 
 struct InitResult {
@@ -47,7 +61,13 @@ struct InitFlags {
   std::string dir;
   bool no_git = false;
   bool dry_run = false;
+  bool hooks = false;
 };
+
+// Points git at the folder's hooks (core.hooksPath, relative to the top of
+// its work tree) and keeps .git owner-only (core.sharedRepository 0600).
+// "" on success, else why not, in one line.
+std::string enable_hooks(const std::filesystem::path& root);
 int init_command(const cli::GlobalOptions& global, const InitFlags& flags);
 
 }  // namespace care::intake

@@ -91,9 +91,68 @@ constexpr std::string_view kGitignore = R"(# Left by a write that was interrupte
 )";
 
 // Records are compared byte for byte: line ends must not change on checkout.
+// Two clones' appends to an access log merge as both sets of lines.
 constexpr std::string_view kGitattributes = R"(*.yaml text eol=lf
 care.toml text eol=lf
 *.json text eol=lf
+cases/*/access.log merge=union
+)";
+
+// The start of every hook: where the case folder is, and the top of the
+// work tree it lies in (the case folder itself, or a folder above it).
+constexpr std::string_view kHookStart = R"(#!/bin/sh
+# Written by care-intake init (care-intake(1), HOOKS): enabled by
+# git config core.hooksPath, which care-intake init and care-intake clone set.
+# care-intake init --hooks writes it again.
+umask 077
+folder=$(cd "$(dirname "$0")/../.." && pwd -P) || exit 1
+top=$(git rev-parse --show-toplevel) || exit 1
+top=$(cd "$top" && pwd -P) || exit 1
+)";
+
+// What is staged, not the work tree, is checked: the index is checked out
+// into a private temporary folder, and care-report check runs there.
+constexpr std::string_view kPreCommit = R"(# pre-commit: refuses a commit of invalid records or, in a folder whose
+# identity records are encrypted, of a plaintext identity.yaml.
+# The care tools' own commits have been checked already.
+[ -n "${CARE_COMMITTING:-}" ] && exit 0
+if ! command -v care-report >/dev/null 2>&1; then
+  echo "care: the commit was refused: care-report is not on PATH, so what is staged cannot be checked." >&2
+  echo "care: install the care tools (see their README) and commit again, or skip this check once with git commit --no-verify." >&2
+  exit 1
+fi
+case $folder in
+  "$top") inside= ;;
+  "$top"/*) inside=${folder#"$top"/}/ ;;
+  *) echo "care: the commit was refused: the case folder $folder is not in the work tree $top." >&2; exit 1 ;;
+esac
+if ! git ls-files --cached --error-unmatch -- "${inside}care.toml" >/dev/null 2>&1; then
+  exit 0  # care.toml is not staged: no case folder is being committed
+fi
+tmp=$(mktemp -d) || { echo "care: the commit was refused: no temporary folder for the check." >&2; exit 1; }
+chmod 700 "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+if ! git checkout-index -a --prefix="$tmp/staged/"; then
+  echo "care: the commit was refused: what is staged could not be copied for the check." >&2
+  exit 1
+fi
+care-report -C "$tmp/staged/$inside" check >"$tmp/findings" 2>&1
+status=$?
+case $status in
+  0) exit 0 ;;
+  1) cat "$tmp/findings" >&2
+     echo "care: the commit was refused: care-report check found errors in what is staged (above). Mend them and stage again, or skip this check once with git commit --no-verify." >&2 ;;
+  *) cat "$tmp/findings" >&2
+     echo "care: the commit was refused: care-report check could not check what is staged (exit status $status, above)." >&2 ;;
+esac
+exit 1
+)";
+
+// Git writes files with the umask of the person (0644 in 0755 folders):
+// after a checkout or a merge, everything is owner-only again.
+constexpr std::string_view kRestoreModes = R"(chmod -R go-rwx "$top" 2>/dev/null
+exit 0
 )";
 
 constexpr std::string_view kSchemaFolder = ".care/schemas/";
@@ -122,16 +181,55 @@ std::string vscode_settings() {
 
 }  // namespace
 
-std::string config_template(bool commit) { return std::string(kConfig) + (commit ? "true\n" : "false\n"); }
+constexpr std::string_view kProtection = R"(
+[identity]
+# true: identity records are kept encrypted with age (identity.yaml.age),
+# readable only with a key of the case's office or a program-wide key.
+# Set it with care-intake encrypt once the offices' keys are listed below
+# (care-intake keys add); see care-intake(1), ENCRYPTION.
+encrypt = false
+# The age program: a name looked up in PATH, or a full path.
+age = "age"
+# [identity.recipients] lists the age public keys per office (host country)
+# and "all" for program-wide ones; care-intake keys edits it.
+
+[retention]
+# Whole years after a case's closure when it falls due for erasure
+# (care-report retention, care-intake erase --due). Set it to what your data
+# protection policy and the grant agreement require.
+years_after_closure = 10
+)";
+
+std::string config_template(bool commit) {
+  return std::string(kConfig) + (commit ? "true\n" : "false\n") + std::string(kProtection);
+}
 
 const std::vector<std::string>& init_folders() {
-  static const std::vector<std::string> folders = {"cases", "outreach", ".care", ".care/schemas", ".vscode"};
+  static const std::vector<std::string> folders = {"cases", "outreach", ".care", ".care/schemas",
+                                                   std::string(kHooksFolder), ".vscode"};
   return folders;
+}
+
+std::string_view gitattributes() { return kGitattributes; }
+
+std::vector<InitFile> hook_files() {
+  std::string start(kHookStart);
+  std::string restore = start + "# {}: makes the work tree owner-only again.\n" + std::string(kRestoreModes);
+  auto named = [&](std::string_view name) {
+    std::string text = restore;
+    text.replace(text.find("{}"), 2, name);
+    return text;
+  };
+  std::string hooks(kHooksFolder);
+  return {{hooks + "/pre-commit", start + std::string(kPreCommit), true},
+          {hooks + "/post-checkout", named("post-checkout"), true},
+          {hooks + "/post-merge", named("post-merge"), true}};
 }
 
 std::vector<InitFile> init_files(bool commit) {
   std::vector<InitFile> files = {{".gitignore", std::string(kGitignore)},
                                  {".gitattributes", std::string(kGitattributes)}};
+  for (auto& h : hook_files()) files.push_back(std::move(h));
   for (const auto& s : schema::embedded_schemas())
     files.push_back({std::string(kSchemaFolder) + s.name, local_schema(s)});
   files.push_back({".vscode/settings.json", vscode_settings()});

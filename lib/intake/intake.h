@@ -76,6 +76,7 @@ struct EditFlags {
   std::string id;
   std::string kind = "case";  // any record kind of a case
   std::string date;           // which assessment or contact (default: the latest)
+  std::string purpose = "edit of the identity record";  // kept in access.log when an identity is decrypted
 };
 int edit_command(const cli::GlobalOptions& global, const EditFlags& flags);
 

@@ -56,30 +56,53 @@ std::string not_ready(const Git& git) {
   return {};
 }
 
-// The paths in the repository that hold an erased case's history, and the
-// plain identity files of an encrypted folder, for git filter-repo.
-std::vector<std::string> purged_paths(const cli::Workspace& w, const std::string& prefix) {
-  std::vector<std::string> out;
+// What history loses, for git filter-repo: the folder of every erased case;
+// in an encrypted folder, every plain identity.yaml, and every encrypted
+// identity but its current version (so that a removed key opens nothing in
+// history). The current files of both are committed again afterwards.
+struct Purge {
+  std::vector<std::string> paths;  // filter-repo's --paths-from-file lines
+  std::vector<std::string> kept;   // git pathspecs (from the top) of the files committed again
+  int erased = 0;
+};
+
+Purge what_to_purge(const cli::Workspace& w, const std::string& prefix) {
+  Purge out;
   for (const auto& [id, c] : w.folder.cases)
-    if (c.main && !records::text(c.main->root, "erased").empty()) out.push_back(fmt::format("{}cases/{}/", prefix, id));
-  if (w.session.config.encrypt) out.push_back(fmt::format("glob:{}cases/*/identity.yaml", prefix));
+    if (c.main && !records::text(c.main->root, "erased").empty()) {
+      out.paths.push_back(fmt::format("{}cases/{}/", prefix, id));
+      out.kept.push_back(fmt::format(":(top){}cases/{}/", prefix, id));
+      ++out.erased;
+    }
+  if (w.session.config.encrypt) {
+    out.paths.push_back(fmt::format("glob:{}cases/*/identity.yaml", prefix));
+    out.paths.push_back(fmt::format("glob:{}cases/*/identity.yaml.age", prefix));
+    out.kept.push_back(fmt::format(":(top,glob){}cases/*/identity.yaml.age", prefix));
+  }
   return out;
+}
+
+// A plain identity in an encrypted folder would be lost with its history:
+// it is encrypted first (care-intake encrypt).
+std::string plain_identity(const cli::Workspace& w) {
+  if (!w.session.config.encrypt) return {};
+  for (const auto& [id, c] : w.folder.cases)
+    if (c.identity && !c.identity->sealed) return id;
+  return {};
 }
 
 // The erased cases' current files, kept in .care/local/purge while history
 // is rewritten (filter-repo removes them from the work tree too).
-std::vector<std::pair<std::string, std::string>> keep_current(const Git& git, const std::vector<std::string>& paths,
-                                                              std::string& error) {
+std::vector<std::pair<std::string, std::string>> keep_current(const Git& git, const std::vector<std::string>& specs,
+                                                              const fs::path& save, std::string& error) {
   std::vector<std::pair<std::string, std::string>> kept;
-  for (const auto& p : paths) {
-    if (p.starts_with("glob:")) continue;
-    for (const auto& file : lines(git({"ls-files", "--full-name", "--", ":/" + p}).output)) {
+  for (const auto& spec : specs) {
+    for (const auto& file : lines(git({"ls-files", "--full-name", "--", spec}).output)) {
       auto shown = git({"show", "HEAD:" + file});
       if (shown.status != 0) continue;
       kept.emplace_back(file, shown.output);
     }
   }
-  fs::path save = git.root / ".care" / "local" / "purge";
   std::error_code ec;
   for (const auto& [file, text] : kept) {
     fs::create_directories((save / file).parent_path(), ec);
@@ -92,18 +115,24 @@ int rewrite(const cli::Workspace& w, const PurgeFlags& flags) {
   Git git{w.session.root};
   std::string top = trimmed(git({"rev-parse", "--show-toplevel"}).output);
   std::string prefix = trimmed(git({"rev-parse", "--show-prefix"}).output);
-  auto paths = purged_paths(w, prefix);
+  if (std::string id = plain_identity(w); !id.empty()) {
+    cli::print_error(kProgram, fmt::format("{} has a plain identity.yaml, which the purge would remove with its "
+                                           "history: run care-intake encrypt first. Nothing was changed.", id));
+    return cli::kFindings;
+  }
+  Purge purge = what_to_purge(w, prefix);
+  const auto& paths = purge.paths;
   if (paths.empty()) {
     std::puts("nothing to purge: no case is erased, and identities are not encrypted");
     return cli::kOk;
   }
-  if (!flags.yes && !(cli::can_prompt() && cli::ask("This rewrites the history of every branch. Type purge to go on:") == "purge")) {
+  if (!flags.yes && !(cli::can_prompt() && cli::ask("This rewrites the history of every branch. Type purge to go on") == "purge")) {
     cli::print_error(kProgram, "not confirmed (give --yes when no one can be asked); nothing was changed");
     return cli::kUsage;
   }
   std::string error;
   Git at_top{top};
-  auto kept = keep_current(at_top, paths, error);
+  auto kept = keep_current(at_top, purge.kept, w.session.root / ".care" / "local" / "purge", error);
   if (!error.empty()) {
     cli::print_error(kProgram, fmt::format("cannot keep the erased records aside: {}; nothing was changed", error));
     return cli::kWriteFailed;
@@ -130,7 +159,8 @@ int rewrite(const cli::Workspace& w, const PurgeFlags& flags) {
   if (!kept.empty()) {
     at_top(add);
     auto committed = at_top({"commit", "--quiet", "--no-verify", "-m",
-                             fmt::format("care-intake purge: {} erased case(s) kept without their history", paths.size() - (w.session.config.encrypt ? 1 : 0))});
+                             fmt::format("care-intake purge: history rewritten ({} erased case(s){})", purge.erased,
+                                         w.session.config.encrypt ? ", identities at their current version only" : "")});
     if (committed.status != 0) {
       cli::print_error(kProgram, fmt::format("history was rewritten, but the erased records could not be committed "
                                              "again: {}. They are kept in .care/local/purge: copy them back and commit.",
@@ -166,10 +196,17 @@ int rewrite(const cli::Workspace& w, const PurgeFlags& flags) {
 int follow(const cli::Session& s, const PurgeFlags& flags) {
   Git git{s.root};
   auto upstream = trimmed(git({"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"}).output);
-  if (upstream.empty() || upstream.find('/') == std::string::npos) {
-    cli::print_error(kProgram, "this branch follows no remote branch; clone the folder anew (care-intake clone)");
+  if (!upstream.starts_with(flags.follow + "/")) {
+    cli::print_error(kProgram, fmt::format("this branch does not follow a branch of {}; clone the folder anew "
+                                           "(care-intake clone)", flags.follow));
     return cli::kFindings;
   }
+  for (const auto& remote : lines(git({"remote"}).output))
+    if (remote != flags.follow) {
+      cli::print_error(kProgram, fmt::format("the remote {} keeps the old history in this clone: remove it first "
+                                             "(git remote remove {})", remote, remote));
+      return cli::kFindings;
+    }
   auto ahead = trimmed(git({"rev-list", "--count", "@{u}..HEAD"}).output);
   if (ahead != "0") {
     cli::print_error(kProgram, fmt::format("this clone has {} commit(s) that {} never had; they are based on the old "
@@ -183,7 +220,8 @@ int follow(const cli::Session& s, const PurgeFlags& flags) {
     return cli::kFindings;
   }
   for (auto args : std::vector<std::vector<std::string>>{
-           {"fetch", "--quiet", "--force", "--prune", flags.follow, "+refs/heads/*:refs/remotes/" + flags.follow + "/*"},
+           {"fetch", "--quiet", "--force", "--prune", "--prune-tags", flags.follow,
+            "+refs/heads/*:refs/remotes/" + flags.follow + "/*", "+refs/tags/*:refs/tags/*"},
            {"reset", "--quiet", "--hard", upstream},
            {"reflog", "expire", "--expire=now", "--all"},
            {"gc", "--quiet", "--prune=now"}}) {
@@ -199,6 +237,10 @@ int follow(const cli::Session& s, const PurgeFlags& flags) {
 }  // namespace
 
 int purge_command(const cli::GlobalOptions& global, const PurgeFlags& flags) {
+  if (!flags.push.empty() && !flags.follow.empty()) {
+    cli::print_error(kProgram, "--push rewrites and publishes, --follow takes what was published: give one");
+    return cli::kUsage;
+  }
   int code = cli::kOk;
   auto w = cli::open_workspace(global, kProgram, false, code, folder::Access::Write);
   if (!w) return code;

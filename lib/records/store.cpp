@@ -86,8 +86,8 @@ void two_identities(const Record& kept, const Record& other, diag::Diagnostics& 
   const Record& plain = kept.sealed ? other : kept;
   problems.push_back(diag::in_file(plain.file, "identity.two-files",
                                    fmt::format("case {} has both identity.yaml and identity.yaml.age", kept.where.owner),
-                                   "Keep one: care-intake encrypt encrypts the plain one and removes it, once you have "
-                                   "checked that they say the same (age -d -i KEY FILE shows the encrypted one)."));
+                                   "Keep one: compare them (age -d -i KEY FILE shows the encrypted one), carry any "
+                                   "difference over with care-intake edit ID identity, then git rm the plain one."));
 }
 
 void file_into_case(Folder& folder, Record record, diag::Diagnostics& problems) {

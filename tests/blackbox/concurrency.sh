@@ -465,7 +465,7 @@ if command -v strace >/dev/null && command -v pgrep >/dev/null &&
   race="$scratch/race"
   cp -R "$base" "$race"
   n=$(cd "$race" && strace -e trace=openat "$bin/care-report" check 2>&1 >/dev/null | grep '^openat' |
-    grep -n '/cases", ' | cut -d: -f1)
+    grep -n '/cases", ' | cut -d: -f1 | head -1)  # the listing's; check opens cases/ again for its modes
   (cd "$race" && exec strace -o /dev/null -e trace=openat -e inject="openat:signal=STOP:when=$n" \
     "$bin/care-report" check -v) >"$scratch/race-reader.out" 2>"$scratch/race-reader.err" &
   reader_strace=$!

@@ -146,7 +146,10 @@ check "outreach: care-report check passes after the writes" test $? = 0
 
 # --- list ----------------------------------------------------------------------
 ex="$scratch/examples"
-cp -R "$src/examples" "$ex"
+# With its identities decrypted (harness/plain_copy.sh); identity_offices.sh
+# tests the encrypted ones.
+. "$(dirname "$0")/harness/plain_copy.sh"
+plain_copy "$src/examples" "$ex"
 list_ids() { run "$ex" list "$@"; tail -n +2 "$scratch/last.out" | awk '{print $1}' | tr '\n' ' '; }
 run "$ex" list
 check "list: a header and one line per case" test "$status" = 0 -a "$(lines)" = $(( $(ls "$ex/cases" | wc -l) + 1 ))

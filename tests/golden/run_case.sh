@@ -21,10 +21,16 @@ if [ -d "$case_dir/data" ]; then
     rm -rf "${marker%.delete}" "$marker"
   done < <(find "$work" -name '*.delete' -print0)
 fi
+# Owner-only, as care-intake clone and the folder's hooks leave a folder: git
+# checks these files out 0644, which care-report check would warn about
+# (folder.mode) in every case. The command runs with umask 077 too, so that
+# what it makes (mkdir, mkfifo) is owner-only. A case that wants the warning
+# chmods in cmd.
+chmod -R go-rwx "$work"
 
 set +e
 (cd "$work" && env -u CARE_DIR CARE_TODAY=2016-06-30 NO_COLOR=1 LC_ALL=C TZ=UTC \
-   PATH="$bin_dir:$PATH" bash -c "$(cat "$case_dir/cmd")") >"$work.stdout" 2>"$work.stderr"
+   PATH="$bin_dir:$PATH" bash -c "umask 077; $(cat "$case_dir/cmd")") >"$work.stdout" 2>"$work.stderr"
 status=$?
 set -e
 

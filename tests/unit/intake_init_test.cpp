@@ -111,7 +111,7 @@ TEST_CASE("init: makes a private case folder, and refuses one that has a care.to
   for (const auto& f : care::intake::init_folders()) CHECK(mode_of(dir / f) == 0700);
   for (const auto& f : init_files(false)) {
     INFO(f.relative);
-    CHECK(mode_of(dir / f.relative) == 0600);
+    CHECK(mode_of(dir / f.relative) == (f.executable ? 0700u : 0600u));
     CHECK(care::test::slurp(dir / f.relative) == f.content);
   }
   CHECK_FALSE(fs::exists(dir / ".git"));
@@ -164,4 +164,30 @@ TEST_CASE("init: under git, care.toml asks the tools to commit") {
   auto config = care::folder::load_config((tmp.path() / "g" / "care.toml").string(), "care.toml");
   REQUIRE(config.config);
   CHECK(config.config->git_commit);
+}
+
+TEST_CASE("init: access logs merge with the union driver; the hooks are sh scripts made executable") {
+  auto files = init_files(true);
+  CHECK(file_named(files, ".gitattributes").content.find("cases/*/access.log merge=union\n") != std::string::npos);
+  for (const char* hook : {"pre-commit", "post-checkout", "post-merge"}) {
+    const InitFile& f = file_named(files, std::string(".care/hooks/") + hook);
+    CHECK(f.executable);
+    CHECK(f.content.starts_with("#!/bin/sh\n"));
+  }
+  const std::string& pre = file_named(files, ".care/hooks/pre-commit").content;
+  CHECK(pre.find("CARE_COMMITTING") != std::string::npos);
+  CHECK(pre.find("git checkout-index -a --prefix=") != std::string::npos);
+  CHECK(pre.find("--no-verify") != std::string::npos);
+  CHECK(file_named(files, ".care/hooks/post-merge").content.find("chmod -R go-rwx") != std::string::npos);
+  CHECK(std::count_if(files.begin(), files.end(), [](const InitFile& f) { return f.executable; }) == 3);
+}
+
+TEST_CASE("init: the hooks are written 0700, the other files 0600") {
+  care::test::TempDir dir;
+  auto r = care::intake::init_folder({dir.path() / "cf", false, false});
+  REQUIRE(r.error == "");
+  CHECK(mode_of(dir.path() / "cf/.care/hooks/pre-commit") == 0700);
+  CHECK(mode_of(dir.path() / "cf/.care/hooks/post-checkout") == 0700);
+  CHECK(mode_of(dir.path() / "cf/.gitattributes") == 0600);
+  CHECK(mode_of(dir.path() / "cf/.care/hooks") == 0700);
 }

@@ -31,7 +31,7 @@ TEST_CASE("show: a case's files in the order the case grows; identity only when 
                      "cases/AT-2014-002/monitoring/2015-06-22.yaml"});
   auto with = paths(case_files(root, "AT-2014-002", true));
   REQUIRE(with.size() == files.size() + 1);
-  CHECK(with[0] == "cases/AT-2014-002/identity.yaml");
+  CHECK(with[0] == "cases/AT-2014-002/identity.yaml.age");  // examples/ keeps identities encrypted
 }
 
 TEST_CASE("show: records of one day in number order; other files and links left out") {

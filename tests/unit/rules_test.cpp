@@ -919,7 +919,13 @@ TEST_CASE("rules: consent in force on the day, decided by the latest entry") {
                                "nationality: NG", "nationality: RO");
     g.put(kDir + "case.yaml", replace(text, "action: granted", "action: withdrawn"));
     g.put(kDir + "closure.yaml", closure("2014-03-05", "ineligible_at_referral"));
-    CHECK_CLEAN(g.check());
+    // Consent is not judged; the withdrawal of consent to data processing
+    // still asks for the case to be erased, ineligible or not.
+    auto all = g.check();
+    INFO(listing(all));
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].code == "rule.erase-after-withdrawal");
+    CHECK(all[0].severity == care::diag::Severity::Warning);
   }
 }
 
