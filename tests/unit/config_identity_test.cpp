@@ -118,12 +118,9 @@ TEST_CASE("config [identity]: encrypt = true without any recipient is config.rec
   CHECK(r.problems[0].message == "identity.encrypt is true but no recipient is listed");
 }
 
-TEST_CASE("config [identity]: BUG encrypt = true with only empty recipient lists is config.recipient too" *
-          doctest::should_fail()) {
-  // BUG (issue 11, reported to the lead; should_fail keeps the suite green
-  // and fails once it is fixed: then drop the decorator): an office listed
-  // with an empty list counts as "a recipient" for the encrypt check, so
-  // encrypt = true with AT = [] reads clean though no key could open a record.
+TEST_CASE("config [identity]: encrypt = true with only empty recipient lists is config.recipient too") {
+  // An office listed with an empty list is no recipient (found by this test
+  // at a81a33b, fixed by the lead since).
   auto r = parse_config(kBase + "[identity]\nencrypt = true\n[identity.recipients]\nAT = []\n", "care.toml");
   CHECK_FALSE(r.config);
   CHECK(has_code(r.problems, "config.recipient"));

@@ -159,3 +159,23 @@ TEST_CASE("blank_free_text: false when there is nothing to blank; other kinds ke
   Node empty = parse("kind: assessment\nskills: []\nopportunities: []\n");
   CHECK_FALSE(blank_free_text(Kind::Assessment, empty));
 }
+
+TEST_CASE("blank_free_text: every string of an x- extension field, at any depth, whatever its shape") {
+  Node record = parse(
+      "kind: case\nid: AT-2014-001\n"
+      "x-caller: Testname-Alpha\n"
+      "referral:\n  date: 2014-03-05\n  x-details:\n    phone: +000 555 0101\n    documents: [X-TEST-0001, X-TEST-0002]\n"
+      "    count: 2\n"
+      "consent:\n  - purpose: data_processing\n    x-witness: Testname-Bravo\n");
+  CHECK(blank_free_text(Kind::Case, record));
+  CHECK(text(record, "x-caller") == "erased");
+  CHECK(text(record, "referral.x-details.phone") == "erased");
+  CHECK(text(record, "referral.x-details.documents.0") == "erased");
+  CHECK(text(record, "referral.x-details.documents.1") == "erased");
+  CHECK(at(record, "referral.x-details.count").is_integer());  // numbers are no text
+  CHECK(text(record, "consent.0.x-witness") == "erased");
+  CHECK(text(record, "consent.0.purpose") == "data_processing");
+  CHECK(text(record, "referral.date") == "2014-03-05");
+  CHECK(text(record, "id") == "AT-2014-001");
+  CHECK_FALSE(blank_free_text(Kind::Case, record));
+}
