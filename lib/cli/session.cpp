@@ -110,8 +110,11 @@ std::optional<util::Date> resolve_today(const std::string& as_of, std::string& e
 Opened open_session(const GlobalOptions& options, folder::Access access) {
   Opened out;
   std::error_code ec;
+  // -C is relative to where the command started, however many sessions it
+  // opens (show --identity opens one to log the access, then one to read).
+  static const fs::path started_in = fs::current_path(ec);
   if (!options.directory.empty()) {
-    fs::current_path(options.directory, ec);
+    fs::current_path(started_in / options.directory, ec);
     if (ec) {
       out.exit_code = kNoCaseFolder;
       out.message = fmt::format("cannot change to {}: {}", options.directory, ec.message());

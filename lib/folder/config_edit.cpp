@@ -32,6 +32,22 @@ std::string_view key_of(std::string_view line) {
   return key;
 }
 
+// "  # Vienna office" of `AT = ["x"]  # Vienna office`: kept when the value changes.
+std::string trailing_comment(std::string_view line) {
+  bool quoted = false;
+  for (std::size_t i = line.find('=') + 1; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted && c == '\\') ++i;
+    else if (c == '"') quoted = !quoted;
+    else if (!quoted && c == '#') {
+      std::size_t start = i;
+      while (start > 0 && (line[start - 1] == ' ' || line[start - 1] == '\t')) --start;
+      return std::string(line.substr(start));
+    }
+  }
+  return {};
+}
+
 // Whether the value on this line is complete (its brackets and quotes closed).
 bool complete(std::string_view line) {
   int depth = 0;
@@ -75,7 +91,7 @@ std::optional<std::string> set_setting(const std::string& text, std::string_view
                           table, key);
       return std::nullopt;
     }
-    lines[i] = wanted;
+    lines[i] = wanted + trailing_comment(lines[i]);
     std::string out;
     for (const auto& l : lines) out += l + "\n";
     return out;

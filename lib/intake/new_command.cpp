@@ -48,7 +48,7 @@ int refuse(const Registration& r, bool record_ineligible) {
   if (!r.duplicate_of.empty()) {
     cli::print_error(kProgram, fmt::format("this person may already be registered as {} "
                                            "(same office, names and date of birth)", r.duplicate_of));
-    std::fputs("Nothing was written. If it is another person, run the command again with --force.\n", stderr);
+    std::fputs("The case was not registered. If it is another person, run the command again with --force.\n", stderr);
     return cli::kFindings;
   }
   return change::report(r.outcome, kProgram);

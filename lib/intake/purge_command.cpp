@@ -141,7 +141,8 @@ int rewrite(const cli::Workspace& w, const PurgeFlags& flags) {
   std::string text;
   for (const auto& p : paths) text += p + "\n";
   util::write_atomically(list.string(), text);
-  auto filtered = at_top({"filter-repo", "--force", "--quiet", "--invert-paths", "--paths-from-file", list.string()});
+  auto filtered = at_top({"filter-repo", "--force", "--quiet", "--replace-refs", "delete-no-add", "--invert-paths",
+                            "--paths-from-file", list.string()});
   if (filtered.status != 0) {
     cli::print_error(kProgram, fmt::format("git filter-repo failed: {}", trimmed(filtered.output)));
     return cli::kWriteFailed;

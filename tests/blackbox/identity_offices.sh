@@ -309,15 +309,13 @@ check "a record encrypted with age -a -r reads with care-intake show --identity"
   test "$rc" = 0 -a -n "$(grep -F Testname-Handmade "$scratch/out")" -a -n "$(grep -F X-TEST-HAND "$scratch/out")"
 check "the hand-made record checks clean" "$report" -C "$at" check
 
-# BUG (issue 11, reported to the lead): with a relative -C, show --identity
-# of an encrypted record logs and commits the read, then fails with exit 3
-# "cannot change to at" and shows nothing (lib/intake/show.cpp opens a second
-# session, whose -C is taken relative to the folder the first one entered).
+# With a relative -C, show --identity opens two sessions (one to log the
+# read, one to show it): both take -C from where the command started.
 lines_before=$(grep -c . "$at/cases/$echo_id/access.log")
 (cd "$scratch" && CARE_AGE_KEY="$keys/at.txt" "$intake" -C at show "$echo_id" --identity --purpose "relative -C") \
   </dev/null >"$scratch/out" 2>"$scratch/err"
 rc=$?
-check "BUG show --identity with a relative -C DIR: exit 0 and the identity shown" \
+check "show --identity with a relative -C DIR: exit 0 and the identity shown" \
   test "$rc" = 0 -a -n "$(grep -F Testname-Handmade "$scratch/out")"
 check "... one read logged" test "$(grep -c . "$at/cases/$echo_id/access.log")" = $((lines_before + 1))
 
