@@ -147,19 +147,32 @@ int rewrite(const cli::Workspace& w, const PurgeFlags& flags) {
     cli::print_error(kProgram, fmt::format("git filter-repo failed: {}", trimmed(filtered.output)));
     return cli::kWriteFailed;
   }
+  // The remote first: whatever happens next, the clone still knows where it pushes.
+  if (origin.status == 0 && git({"remote", "get-url", "origin"}).status != 0) {
+    git({"remote", "add", "origin", trimmed(origin.output)});
+    for (const auto& line : tracking)
+      if (auto space = line.find(' '); space != std::string::npos) git({"config", line.substr(0, space), line.substr(space + 1)});
+  }
   std::vector<std::string> add = {"add", "--"};
   for (const auto& [file, content] : kept) {
-    fs::create_directories((fs::path(top) / file).parent_path());
-    util::write_atomically((fs::path(top) / file).string(), content);
+    std::error_code made;
+    fs::create_directories((fs::path(top) / file).parent_path(), made);
+    if (std::string e = util::write_atomically((fs::path(top) / file).string(), content); !e.empty() || made) {
+      cli::print_error(kProgram, fmt::format("history was rewritten, but {} could not be put back: {}. The files are "
+                                             "kept in .care/local/purge: copy them back and commit.",
+                                             file, e.empty() ? made.message() : e));
+      return cli::kNotCommitted;
+    }
     add.push_back(file);
   }
   if (!kept.empty()) {
-    at_top(add);
-    auto committed = at_top({"commit", "--quiet", "--no-verify", "-m",
+    auto added = at_top(add);
+    auto committed = added.status == 0 ? at_top({"commit", "--quiet", "--no-verify", "-m",
                              fmt::format("care-intake purge: history rewritten ({} erased case(s){})", purge.erased,
-                                         w.session.config.encrypt ? ", identities at their current version only" : "")});
+                                         w.session.config.encrypt ? ", identities at their current version only" : "")})
+                                       : added;
     if (committed.status != 0) {
-      cli::print_error(kProgram, fmt::format("history was rewritten, but the erased records could not be committed "
+      cli::print_error(kProgram, fmt::format("history was rewritten, but the kept records could not be committed "
                                              "again: {}. They are kept in .care/local/purge: copy them back and commit.",
                                              trimmed(committed.output)));
       return cli::kNotCommitted;
@@ -168,11 +181,6 @@ int rewrite(const cli::Workspace& w, const PurgeFlags& flags) {
   std::error_code ec;
   fs::remove_all(w.session.root / ".care" / "local" / "purge", ec);
   fs::remove(list, ec);
-  if (origin.status == 0 && git({"remote", "get-url", "origin"}).status != 0) {
-    git({"remote", "add", "origin", trimmed(origin.output)});
-    for (const auto& line : tracking)
-      if (auto space = line.find(' '); space != std::string::npos) git({"config", line.substr(0, space), line.substr(space + 1)});
-  }
   std::printf("history rewritten: %zu path(s) purged from every commit\n", paths.size());
   if (!flags.push.empty()) {
     auto pushed = git({"push", "--force", "--all", flags.push});
