@@ -70,6 +70,10 @@ int reencrypt(const cli::Session& s, const records::Folder& folder, const std::s
   int unreadable = 0;
   for (const auto& [id, c] : folder.cases) {
     if (!c.identity || !c.identity->sealed || !affected(id, office)) continue;
+    if (request.dry_run) {  // a dry run decrypts nothing: a decryption is always logged, and a dry run writes nothing
+      std::printf("would encrypt %s again\n", c.identity->file.c_str());
+      continue;
+    }
     auto text = key.path ? change::identity_text(s, c, key.path->string()) : change::IdentityText{};
     std::string error;
     auto line = text.yaml ? change::access_line(s, id, "care-intake keys", "re-encryption", error) : std::nullopt;
@@ -94,9 +98,13 @@ int publish(const cli::Workspace& w, const folder::Config& config, change::Reque
   session.config = config;
   if (settings) request.companions.insert(request.companions.begin(), {"care.toml", settings->text, settings->stamp});
   std::size_t identities = request.records.size();
+  bool dry_run = request.dry_run;
+  if (dry_run)
+    for (const auto& f : request.companions)
+      if (f.relative == "care.toml") std::printf("would change care.toml:\n%s", f.content.c_str());
   change::Outcome outcome = change::apply(session, w.folder, std::move(request));
   int code = change::report(outcome, kProgram);
-  if (code == cli::kOk) std::printf("%zu identity record(s) encrypted to the new recipients\n", identities);
+  if (code == cli::kOk && !dry_run) std::printf("%zu identity record(s) encrypted to the new recipients\n", identities);
   return code;
 }
 

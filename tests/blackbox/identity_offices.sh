@@ -320,6 +320,11 @@ check "show --identity with a relative -C DIR: exit 0 and the identity shown" \
 check "... one read logged" test "$(grep -c . "$at/cases/$echo_id/access.log")" = $((lines_before + 1))
 
 # --- keys: a second AT key; the first removed ----------------------------------------------
+logs_before=$(cat "$at"/cases/*/access.log | wc -l)
+as at "$at" keys add "$AT2_KEY" --office AT --dry-run
+check "keys add --dry-run: exit 0, nothing changed, nothing decrypted (no access logged)" \
+  test "$rc" = 0 -a -z "$(g "$at" status --porcelain)" -a "$(cat "$at"/cases/*/access.log | wc -l)" = "$logs_before"
+check "... says which identities it would encrypt again" grep -q "would encrypt .*identity.yaml.age again" "$scratch/out"
 as at "$at" keys add "$AT2_KEY" --office AT
 check "keys add a second AT key: exit 0" test "$rc" = 0
 check "... committed" test -z "$(g "$at" status --porcelain)"
