@@ -153,6 +153,7 @@ InitResult init_hooks(const fs::path& root, bool dry_run) {
   bool git = folder::under_git(root);
   if (dry_run) {
     for (const auto& f : hook_files()) r.plan += fmt::format("would write {}\n", (root / f.relative).string());
+    for (const auto& f : schema_files()) r.plan += fmt::format("would write {}\n", (root / f.relative).string());
     r.error = add_attributes(root, r, true);
     if (git) r.plan += "would set core.hooksPath and core.sharedRepository in git's settings\n";
     r.plan += fmt::format("would make every file and folder in {} owner-only\n", root.string());
@@ -160,6 +161,10 @@ InitResult init_hooks(const fs::path& root, bool dry_run) {
   }
   r.error = util::make_private_dirs((root / kHooksFolder).string());
   for (const auto& f : hook_files())
+    if (r.error.empty()) r.error = write_one(root / f.relative, f);
+  // An upgrade brings new schemas: the editors' copies follow them.
+  if (r.error.empty()) r.error = util::make_private_dirs((root / ".care" / "schemas").string());
+  for (const auto& f : schema_files())
     if (r.error.empty()) r.error = write_one(root / f.relative, f);
   if (r.error.empty()) r.error = add_attributes(root, r, false);
   if (r.error.empty() && git)

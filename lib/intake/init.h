@@ -25,6 +25,10 @@ inline constexpr std::string_view kHooksFolder = ".care/hooks";
 // and post-merge (owner-only modes again on the whole work tree).
 std::vector<InitFile> hook_files();
 
+// The copies of the schemas in .care/schemas/ that editors validate with:
+// written by init, and refreshed by init --hooks after an upgrade.
+std::vector<InitFile> schema_files();
+
 // .gitattributes as init writes it.
 std::string_view gitattributes();
 

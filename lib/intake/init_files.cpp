@@ -226,12 +226,18 @@ std::vector<InitFile> hook_files() {
           {hooks + "/post-merge", named("post-merge"), true}};
 }
 
+std::vector<InitFile> schema_files() {
+  std::vector<InitFile> files;
+  for (const auto& s : schema::embedded_schemas())
+    files.push_back({std::string(kSchemaFolder) + s.name, local_schema(s)});
+  return files;
+}
+
 std::vector<InitFile> init_files(bool commit) {
   std::vector<InitFile> files = {{".gitignore", std::string(kGitignore)},
                                  {".gitattributes", std::string(kGitattributes)}};
   for (auto& h : hook_files()) files.push_back(std::move(h));
-  for (const auto& s : schema::embedded_schemas())
-    files.push_back({std::string(kSchemaFolder) + s.name, local_schema(s)});
+  for (auto& f : schema_files()) files.push_back(std::move(f));
   files.push_back({".vscode/settings.json", vscode_settings()});
   files.push_back({std::string(monitor::kInstrumentFile), monitor::example_instrument()});
   files.push_back({"care.toml", config_template(commit)});

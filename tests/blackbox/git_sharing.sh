@@ -279,6 +279,7 @@ rm -r "$old/.care/hooks"
 git -C "$old" config --unset core.hooksPath
 git -C "$old" config --unset core.sharedRepository
 printf '*.yaml text eol=lf\n# kept\n' >"$old/.gitattributes"
+printf '{"stale": true}\n' >"$old/.care/schemas/case.schema.json"  # a copy from before an upgrade
 cp -R "$base/cases/." "$old/cases/"
 chmod -R go+rX "$old/cases"
 sum_before=$(cd "$old/cases" && find . -type f -exec sha256sum {} + | sort)
@@ -293,6 +294,8 @@ check "init --hooks: core.hooksPath set" "$([ "$(git -C "$old" config core.hooks
 check "init --hooks: the union line added to .gitattributes, the others kept" \
   "$(grep -qx 'cases/\*/access.log merge=union' "$old/.gitattributes" && grep -qx '# kept' "$old/.gitattributes"; echo $?)" \
   "$(cat "$old/.gitattributes")"
+check "init --hooks: the editors' copies of the schemas refreshed" \
+  "$(grep -q '"erased"' "$old/.care/schemas/case.schema.json"; echo $?)"
 check "init --hooks: records untouched" \
   "$([ "$sum_before" = "$(cd "$old/cases" && find . -type f -exec sha256sum {} + | sort)" ]; echo $?)"
 owner_only "init --hooks: the folder is owner-only" "$old"
