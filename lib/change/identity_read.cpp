@@ -14,8 +14,6 @@
 namespace care::change {
 namespace {
 
-constexpr std::size_t kMaxLogBytes = 16 << 20;
-
 }  // namespace
 
 IdentityText identity_text(const cli::Session& s, const records::Case& c, const std::string& key) {
@@ -53,7 +51,7 @@ std::optional<folder::StagedFile> access_line(const cli::Session& s, std::string
   std::string path = (s.root / relative).string();
   folder::StagedFile f{relative, {}, util::stamp_of(path)};
   if (f.replaces) {
-    util::FileText read = util::read_regular_file(path, kMaxLogBytes);
+    util::FileText read = util::read_regular_file(path, identity::kMaxAccessLogBytes);
     if (!read.ok()) {
       error = fmt::format("cannot read {}: {}", relative, read.reason);
       return std::nullopt;

@@ -19,6 +19,9 @@ namespace care::identity {
 
 inline constexpr std::string_view kAccessLog = "access.log";
 
+// The most of a log that is read: a log only grows, but a line is a read.
+inline constexpr std::size_t kMaxAccessLogBytes = 16 * 1024 * 1024;
+
 struct Access {
   std::string when;     // 2026-12-03T16:30:05Z
   std::string who;

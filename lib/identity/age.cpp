@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::string_view kArmorEnd = "-----END AGE ENCRYPTED FILE-----";
 
-std::string first_line(std::string_view text) {
+// The last line of a program's output: age's reason, or age-keygen's key.
+std::string last_line(std::string_view text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
   auto end = text.rfind('\n');
   return std::string(end == std::string_view::npos ? text : text.substr(end + 1));
@@ -30,7 +31,7 @@ std::string age_failure(const util::PipedResult& r, std::string_view program, st
   if (r.err.find("no identity matched") != std::string::npos)
     return "your key cannot open it: it is encrypted to other keys (another office's, or yours was added "
            "after it was last encrypted: ask a holder of the office's key to run care-intake keys rekey)";
-  return fmt::format("{} could not {}: {}", program, doing, first_line(r.err));
+  return fmt::format("{} could not {}: {}", program, doing, last_line(r.err));
 }
 
 bool inside(const fs::path& file, const fs::path& root) {
@@ -88,7 +89,7 @@ Sealed unseal(const folder::Config& config, const fs::path& key, const std::stri
 Sealed public_key(const folder::Config& config, const fs::path& key) {
   std::string keygen = keygen_of(config.age);
   auto r = util::run_piped({keygen, "-y", key.string()}, {});
-  std::string line = first_line(r.out);
+  std::string line = last_line(r.out);
   if (r.status != 0 || !folder::is_age_recipient(line)) return {std::nullopt, age_failure(r, keygen, "read the key")};
   return {line, {}};
 }

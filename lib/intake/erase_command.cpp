@@ -17,6 +17,7 @@
 #include "intake/intake.h"
 #include "util/beneath.h"
 #include "util/file_read.h"
+#include "util/text.h"
 
 namespace care::intake {
 namespace {
@@ -35,19 +36,14 @@ void erase_record(const records::Record& r, change::Request& request) {
 void erase_purposes(const cli::Session& s, const records::Case& c, change::Request& request) {
   std::string relative = identity::access_log_path(c.id);
   auto stamp = util::stamp_of((s.root / relative).string());
-  util::FileText read = util::read_regular_file((s.root / relative).string(), 16 << 20);
+  util::FileText read = util::read_regular_file((s.root / relative).string(), identity::kMaxAccessLogBytes);
   if (!stamp || !read.ok()) return;
   std::string kept;
-  std::size_t start = 0;
-  while (start < read.text.size()) {
-    std::size_t end = read.text.find('\n', start);
-    std::string_view line(read.text.data() + start, (end == std::string::npos ? read.text.size() : end) - start);
-    start = end == std::string::npos ? read.text.size() : end + 1;
+  for (const auto& line : util::split_lines(read.text))
     if (auto a = identity::parse_line(line)) {
       a->purpose = std::string(kErased);
       kept += identity::line_of(*a);
     }
-  }
   if (kept != read.text) request.companions.push_back({relative, kept, stamp});
 }
 

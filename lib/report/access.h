@@ -21,7 +21,7 @@
 namespace care::report {
 
 // A log bigger than this is not read (a year of reads is a few hundred kB).
-inline constexpr std::size_t kMaxAccessLogBytes = 16 * 1024 * 1024;
+using identity::kMaxAccessLogBytes;
 
 struct AccessRead {
   std::string case_id;
