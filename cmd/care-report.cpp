@@ -16,8 +16,12 @@ void add_output(CLI::App* sub, r::Output& o, bool suppressible = true) {
   sub->add_option("-o,--output", o.file, "Write to FILE, outside the case folder; its extension (.txt .md .csv .json .html) picks the format")
       ->option_text("FILE");
   sub->add_flag("--force", o.force, "Let -o replace an existing file");
-  if (suppressible)
-    sub->add_flag("--no-suppress", o.no_suppress, "Show small counts (internal use only; the output says so)");
+  if (suppressible) {
+    sub->add_option("--audience", o.audience, "Who the report is for: internal, donor or public (hides small counts)")
+        ->check(CLI::IsMember({"internal", "donor", "public"}))
+        ->option_text("AUDIENCE");
+    sub->add_flag("--no-suppress", o.no_suppress, "The same as --audience internal (kept for older scripts)");
+  }
 }
 
 void add_check(CLI::App& app, care::cmd::Commands& commands, care::cli::GlobalOptions& global) {
@@ -46,8 +50,9 @@ void add_reports(CLI::App& app, care::cmd::Commands& commands, care::cli::Global
   add_output(period, *pe);
   period->add_option("--from", pe->from, "First day")->required()->option_text("DATE");
   period->add_option("--to", pe->to, "Last day")->required()->option_text("DATE");
-  period->add_option("--by", pe->by, "Break figures down by sex, age_band, host, return_country or minor")
-      ->option_text("DIMENSION");
+  period->add_option("--by", pe->by, "Break figures down by one or two of sex, age_band, host, return_country, "
+                                     "minor, nationality (--by sex,minor: a cross-table)")
+      ->option_text("DIM[,DIM]");
   commands.add(period, [pe, &global] { return r::period_command(global, *pe); });
 
   auto bu = std::make_shared<r::BudgetFlags>();
@@ -71,12 +76,19 @@ void add_reports(CLI::App& app, care::cmd::Commands& commands, care::cli::Global
 
   auto ex = std::make_shared<r::ExportFlags>();
   auto* exp = app.add_subcommand("export", "One pseudonymous row per case, for analysis elsewhere");
-  exp->add_option("--format", ex->format, "jsonl (default) or csv")->check(CLI::IsMember({"jsonl", "csv"}))
+  exp->add_option("--format", ex->format, "jsonl or csv (default: from -o's extension, else jsonl)")
+      ->check(CLI::IsMember({"jsonl", "csv"}))
       ->option_text("FORMAT");
-  exp->add_option("-o,--output", ex->file, "Write to FILE (outside the case folder)")->option_text("FILE");
+  exp->add_option("-o,--output", ex->file, "Write to FILE (outside the case folder); .csv picks csv")->option_text("FILE");
   exp->add_flag("--force", ex->force, "Let -o replace an existing file");
-  exp->add_option("--k", ex->k, "Withhold rows whose age band, sex, citizenship, host country and country of "
-                                "return are shared by fewer than K rows")->option_text("K");
+  exp->add_option("--audience", ex->audience, "public (default: no case IDs, exact amounts or dates; k-anonymous), "
+                                              "donor or internal")
+      ->check(CLI::IsMember({"internal", "donor", "public"}))
+      ->option_text("AUDIENCE");
+  exp->add_option("--k", ex->k, "Withhold rows whose published columns are shared by fewer than K rows "
+                                "(default for the public: reports.min_cell)")
+      ->check(CLI::Range(1, 1000))
+      ->option_text("K");
   commands.add(exp, [ex, &global] { return r::export_command(global, *ex); });
 }
 

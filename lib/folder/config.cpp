@@ -10,6 +10,7 @@
 #include "util/file_read.h"
 #include "util/json_text.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 namespace care::folder {
 
@@ -27,6 +28,17 @@ std::vector<std::string> Config::recipients_for(std::string_view office) const {
       for (const auto& key : it->second)
         if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(key);
   return out;
+}
+
+std::optional<AppliedRate> Config::rate_for(std::string_view currency, const util::Date& on) const {
+  auto it = rates.find(std::string(currency));
+  if (it == rates.end()) return std::nullopt;
+  if (it->second.always) return AppliedRate{*it->second.always, ""};
+  std::string month = on.str().substr(0, 7);
+  auto after = it->second.months.upper_bound(month);
+  if (after == it->second.months.begin()) return std::nullopt;
+  --after;
+  return AppliedRate{after->second, after->first};
 }
 
 bool is_age_recipient(std::string_view key) {
@@ -190,10 +202,54 @@ void read_targets(Reader& r, const toml::table& root, Config& c) {
   read_count(r, *t, "targets", "assessed", c.target_assessed, true);
 }
 
+// A rate as a string ("0.92") or a whole number; never a float, which is not exact.
+std::optional<util::Rate> rate_of(const toml::node& n) {
+  if (n.is_integer()) return util::Rate::parse(std::to_string(n.value<int64_t>().value_or(-1)));
+  if (n.is_string()) return util::Rate::parse(*n.value<std::string>());
+  return std::nullopt;
+}
+
+bool is_month(std::string_view m) {
+  return m.size() == 7 && m[4] == '-' && util::Date::parse(std::string(m) + "-01").has_value();
+}
+
+void read_rate_months(Reader& r, const toml::table& months, const std::string& section, RateTable& table) {
+  for (const auto& [month, value] : months) {
+    if (!is_month(month.str())) {
+      r.problem(month.source(), "config.rate",
+                fmt::format("\"{}\" in [{}] is not a month", util::visible(month.str()), section),
+                "Give each rate by month as \"YYYY-MM\" = \"0.0071\" (quote the month).");
+      continue;
+    }
+    if (auto rate = rate_of(value)) table.months[std::string(month.str())] = *rate;
+    else r.wrong_type(value, section, fmt::format("\"{}\"", month.str()), "a rate: a string with at most 8 decimals, above zero", "\"0.0071\"");
+  }
+}
+
+void read_rates(Reader& r, const toml::table& budget, Config& c) {
+  const toml::node* n = r.value(budget, "budget", "rates", false);
+  if (!n) return;
+  if (!n->is_table()) return r.wrong_type(*n, "budget", "rates", "a table of currencies", "{ USD = \"0.92\" }");
+  for (const auto& [code, value] : *n->as_table()) {
+    std::string currency(code.str()), section = "budget.rates." + currency;
+    if (!schema::is_currency(currency) || currency == c.currency) {
+      r.problem(code.source(), "config.rate",
+                currency == c.currency ? fmt::format("a rate for {}, the program's own currency", currency)
+                                       : fmt::format("\"{}\" is not an ISO 4217 currency code", util::visible(currency)),
+                "Give rates for the other currencies only, by their ISO 4217 code (USD, GBP, ALL ...).");
+      continue;
+    }
+    RateTable& table = c.rates[currency];
+    if (value.is_table()) read_rate_months(r, *value.as_table(), section, table);
+    else if (auto rate = rate_of(value)) table.always = *rate;
+    else r.wrong_type(value, "budget.rates", currency, "a rate (a string with at most 8 decimals, above zero) or a table of rates by month", "\"0.92\"");
+  }
+}
+
 void read_budget(Reader& r, const toml::table& root, Config& c) {
   const toml::table* t = r.table(root, "budget", true);
   if (!t) return;
-  r.unknown_keys(*t, "budget", {"cap_per_person", "currency"});
+  r.unknown_keys(*t, "budget", {"cap_per_person", "currency", "rates"});
   if (const toml::node* n = r.value(*t, "budget", "cap_per_person", true)) {
     std::optional<util::Amount> cap;
     if (n->is_integer() && n->value<int64_t>().value_or(-1) >= 0)
@@ -208,6 +264,7 @@ void read_budget(Reader& r, const toml::table& root, Config& c) {
     r.problem(t->get("currency")->source(), "config.currency",
               fmt::format("\"{}\" is not an ISO 4217 currency code", c.currency),
               "Use three capital letters, e.g. \"EUR\".");
+  read_rates(r, *t, c);
 }
 
 void read_monitoring(Reader& r, const toml::table& root, Config& c) {
@@ -411,6 +468,11 @@ std::string describe(const Config& c) {
   out += line("targets.assessed", std::to_string(c.target_assessed));
   out += line("budget.cap_per_person", util::json_string(c.cap_per_person.str()));
   out += line("budget.currency", util::json_string(c.currency));
+  for (const auto& [currency, table] : c.rates) {
+    if (table.always) out += line("budget.rates." + currency, util::json_string(table.always->str()));
+    for (const auto& [month, rate] : table.months)
+      out += line(fmt::format("budget.rates.{}.\"{}\"", currency, month), util::json_string(rate.str()));
+  }
   out += line("monitoring.months", fmt::format("[{}]", fmt::join(c.monitoring_months, ", ")));
   out += line("monitoring.flag_days", std::to_string(c.flag_days));
   out += line("minors.coordination_days", std::to_string(c.minor_coordination_days));

@@ -16,6 +16,20 @@ namespace care::folder {
 
 inline constexpr int kConfigFormat = 1;
 
+// [budget.rates]: what one unit of another currency is worth in the program's
+// currency. Either one rate for every date, or rates by month ("2014-03"),
+// each holding from its month until the next one given.
+struct RateTable {
+  std::optional<util::Rate> always;
+  std::map<std::string, util::Rate> months;  // "YYYY-MM" -> rate
+};
+
+// The rate an amount of a day was converted at, and where it came from.
+struct AppliedRate {
+  util::Rate rate;
+  std::string month;  // the month of the rate used; "" for a single rate
+};
+
 struct Config {
   int format = kConfigFormat;
   std::string name;
@@ -25,6 +39,7 @@ struct Config {
   int target_assisted = 0, target_minors = 0, target_assessed = 0;
   util::Amount cap_per_person;
   std::string currency;
+  std::map<std::string, RateTable> rates;  // by currency code
   std::vector<int> monitoring_months{1, 3, 6, 9, 12};
   int flag_days = 30;               // a flag open longer without a contact since is escalated
   int minor_coordination_days = 14;  // least days between coordinating a child's return and departure
@@ -45,6 +60,9 @@ struct Config {
   // The age public keys a case of this office is encrypted to: the office's
   // own, then the program-wide ones, each once.
   std::vector<std::string> recipients_for(std::string_view office) const;
+  // The rate for `currency` on `on`: its single rate, else its latest month
+  // on or before `on`'s. Nothing when none is given (the amount cannot be converted).
+  std::optional<AppliedRate> rate_for(std::string_view currency, const util::Date& on) const;
 };
 
 // An age public key as age-keygen prints it: "age1" and 58 bech32 characters.

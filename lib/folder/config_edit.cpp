@@ -8,11 +8,7 @@
 namespace care::folder {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+using util::trim;
 
 // "[identity.recipients]  # comment" -> "identity.recipients"; "" for any other line.
 std::string_view header_of(std::string_view line) {

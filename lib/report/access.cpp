@@ -113,7 +113,8 @@ Report access_report(const folder::Config& cfg, std::vector<AccessRead> reads, c
   reads.erase(std::unique(reads.begin(), reads.end(), [](const AccessRead& a, const AccessRead& b) { return key(a) == key(b); }),
               reads.end());
 
-  Report r{"access", fmt::format("{}: reads of identity records", cfg.name), {}, {}, {}, true, cfg.min_cell, false};
+  Report r = begin_report("access", fmt::format("{}: reads of identity records", cfg.name), cfg, Audience::Internal, "");
+  r.counts_people = false;
   r.facts.push_back({"program", cfg.name});
   r.facts.push_back({"from", q.from ? q.from->str() : std::string("the first read")});
   r.facts.push_back({"to", q.to ? q.to->str() : std::string("the last read")});

@@ -27,9 +27,10 @@ Table budget_by_phase(const records::Folder& folder) {
   return t;
 }
 
-Report budget_report(const records::Folder& folder, const util::Date& today) {
+Report budget_report(const records::Folder& folder, const util::Date& today, Audience audience) {
   const auto& cfg = folder.config;
-  Report r{"budget", fmt::format("{}: budget on {}", cfg.name, today.str()), {}, {}, {}, true, cfg.min_cell, true};
+  Report r = begin_report("budget", fmt::format("{}: budget on {}", cfg.name, today.str()), cfg, audience,
+                          "on " + today.str());
   r.facts = {{"program", cfg.name}, {"as of", today.str()},
              {"cap per person", fmt::format("{} {}", cfg.cap_per_person.str(), cfg.currency)}};
   Table t{"budget_by_case", fmt::format("Budget per case ({})", cfg.currency),

@@ -9,7 +9,7 @@
 
 namespace care::report {
 
-Report budget_report(const records::Folder& folder, const util::Date& today);
+Report budget_report(const records::Folder& folder, const util::Date& today, Audience audience = Audience::Internal);
 
 // Planned and delivered per phase, over every plan (a chart in the nightly report).
 Table budget_by_phase(const records::Folder& folder);

@@ -110,6 +110,18 @@ int output(const Report& r, const Output& o, const fs::path& root) {
   return deliver(render(r, *format), o.file, o.force, root);
 }
 
+// --audience, or --no-suppress (its old spelling), or the report's default.
+std::optional<Audience> audience_of(const Output& o, Audience fallback) {
+  if (o.audience.empty()) return o.no_suppress ? Audience::Internal : fallback;
+  auto a = audience_named(o.audience);
+  if (!a) cli::print_error(kProgram, fmt::format("--audience {}: use internal, donor or public", util::visible(o.audience)));
+  else if (o.no_suppress && *a != Audience::Internal) {
+    cli::print_error(kProgram, fmt::format("--no-suppress means --audience internal; it cannot go with --audience {}", o.audience));
+    return std::nullopt;
+  }
+  return a;
+}
+
 std::optional<util::Date> date_flag(const std::string& text, std::string_view flag) {
   auto d = util::Date::parse(text);
   if (!d) cli::print_error(kProgram, fmt::format("{} \"{}\" is not a date (YYYY-MM-DD)", flag, text));
@@ -119,11 +131,13 @@ std::optional<util::Date> date_flag(const std::string& text, std::string_view fl
 }  // namespace
 
 int status_command(const cli::GlobalOptions& g, const StatusFlags& f) {
+  auto audience = audience_of(f, Audience::Internal);
+  if (!audience) return cli::kUsage;
   int code = cli::kOk;
   cli::Session s;
   auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
-  StatusInput in{checked->folder, s.today, check::summary(*checked), !f.no_suppress};
+  StatusInput in{checked->folder, s.today, check::summary(*checked), *audience};
   if (int rc = output(status_report(in), f, s.root); rc != cli::kOk) return rc;
   bool overdue = f.fail_on_overdue && monitor::due_report(checked->folder, s.today, 0).overdue() > 0;
   return check::exit_code(*checked, false) != cli::kOk || overdue ? cli::kFindings : cli::kOk;
@@ -137,38 +151,50 @@ int period_command(const cli::GlobalOptions& g, const PeriodFlags& f) {
     cli::print_error(kProgram, "--to is before --from");
     return cli::kUsage;
   }
-  std::optional<Dimension> by;
-  if (!f.by.empty() && !(by = dimension_named(f.by))) {
-    cli::print_error(kProgram, fmt::format("--by {}: use sex, age_band, host, return_country or minor", f.by));
+  std::string problem;
+  auto by = f.by.empty() ? std::vector<Dimension>{} : parse_breakdown(f.by, problem);
+  if (!problem.empty()) {
+    cli::print_error(kProgram, util::visible(problem));
     return cli::kUsage;
   }
+  auto audience = audience_of(f, Audience::Donor);
+  if (!audience) return cli::kUsage;
   int code = cli::kOk;
   cli::Session s;
   auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
-  PeriodInput in{checked->folder, *from, *to, by, !f.no_suppress};
+  PeriodInput in{checked->folder, *from, *to, by, *audience};
   return output(period_report(in), f, s.root);
 }
 
 int budget_command(const cli::GlobalOptions& g, const BudgetFlags& f) {
+  auto audience = audience_of(f, Audience::Internal);
+  if (!audience) return cli::kUsage;
   int code = cli::kOk;
   cli::Session s;
   auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
-  return output(budget_report(checked->folder, s.today), f, s.root);
+  return output(budget_report(checked->folder, s.today, *audience), f, s.root);
 }
 
 int export_command(const cli::GlobalOptions& g, const ExportFlags& f) {
+  Output o;
+  o.audience = f.audience;
+  auto audience = audience_of(o, Audience::Public);
+  if (!audience) return cli::kUsage;
+  std::string format = f.format;
+  if (format.empty()) format = f.file.ends_with(".csv") ? "csv" : "jsonl";
   int code = cli::kOk;
   cli::Session s;
   auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
-  Export e = export_cases(checked->folder, s.today, f.k);
-  if (int rc = deliver(f.format == "csv" ? export_csv(e) : export_jsonl(e), f.file, f.force, s.root); rc != cli::kOk) return rc;
-  if (f.k > 0)
+  int k = f.k.value_or(*audience == Audience::Public ? s.config.min_cell : 0);
+  Export e = export_cases(checked->folder, s.today, k);
+  if (int rc = deliver(format == "csv" ? export_csv(e) : export_jsonl(e), f.file, f.force, s.root); rc != cli::kOk) return rc;
+  if (k > 1)
     cli::print_error(kProgram, fmt::format("withheld {} of {} rows whose combination of age band, sex, citizenship, "
                                            "host country and country of return is shared by fewer than {} rows",
-                                           e.withheld, e.withheld + e.rows.size(), f.k));
+                                           e.withheld, e.withheld + e.rows.size(), k));
   return cli::kOk;
 }
 

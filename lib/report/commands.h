@@ -2,6 +2,7 @@
 // folder without identity records and write nothing into it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,8 @@ struct Output {
   std::string format;  // text | markdown | csv | json | html; empty: from -o's extension, else text
   std::string file;    // -o FILE; empty: stdout
   bool force = false;  // -o may replace an existing file
-  bool no_suppress = false;
+  std::string audience;     // internal | donor | public; empty: the report's own default
+  bool no_suppress = false;  // the old spelling of --audience internal
 };
 
 struct StatusFlags : Output {
@@ -21,7 +23,7 @@ struct StatusFlags : Output {
 };
 struct PeriodFlags : Output {
   std::string from, to;
-  std::string by;  // sex | age_band | host | return_country | minor
+  std::string by;  // one or two of sex, age_band, host, return_country, minor, nationality: "sex,minor"
 };
 struct BudgetFlags : Output {};
 struct RetentionFlags : Output {
@@ -32,10 +34,11 @@ struct AccessFlags : Output {
   std::string case_id;   // empty: every case
 };
 struct ExportFlags {
-  std::string format = "jsonl";  // jsonl | csv
+  std::string format;  // jsonl | csv; empty: from -o's extension, else jsonl
   std::string file;
   bool force = false;
-  int k = 0;  // withhold rows whose quasi-identifiers are shared by fewer than k rows
+  std::string audience;  // internal | donor | public (the default)
+  std::optional<int> k;  // withhold rows whose published columns are shared by fewer than k rows; default min_cell
 };
 
 int status_command(const cli::GlobalOptions& g, const StatusFlags& f);

@@ -358,9 +358,6 @@ figure.chart svg { max-width: 100%; height: auto; }
 }
 )";
 
-constexpr std::string_view kNotSuppressed =
-    "NOT SUPPRESSED \xE2\x80\x94 small counts are shown. For internal use only; do not share.";
-
 // The meaning of the marks the tables use, for those they use.
 std::string key_html(const Report& r) {
   bool small = false, secondary = false;
@@ -393,9 +390,10 @@ std::string render_html(const Report& r) {
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
   out += "<title>" + esc(title) + "</title>\n";
   out += "<style>\n" + std::string(kStyle) + "</style>\n</head>\n";
-  out += "<body data-report=\"" + esc(r.kind) + "\">\n<main>\n<header>\n";
+  out += "<body data-report=\"" + esc(r.kind) + "\" data-audience=\"" + esc(audience_name(r.audience)) + "\">\n<main>\n<header>\n";
   out += "<h1>" + esc(title) + "</h1>\n";
-  if (!r.suppressed) out += "<p class=\"banner\" role=\"note\">" + esc(kNotSuppressed) + "</p>\n";
+  if (std::string notice = audience_notice(r); !notice.empty())
+    out += "<p class=\"banner\" role=\"note\">" + esc(notice) + "</p>\n";
   if (!r.facts.empty()) {
     out += "<dl class=\"facts\">\n";
     for (const auto& [name, value] : r.facts) out += "<div><dt>" + esc(name) + "</dt><dd>" + esc(value) + "</dd></div>\n";

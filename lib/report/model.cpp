@@ -2,7 +2,50 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace care::report {
+
+std::optional<Audience> audience_named(std::string_view name) {
+  if (name == "internal") return Audience::Internal;
+  if (name == "donor") return Audience::Donor;
+  if (name == "public") return Audience::Public;
+  return std::nullopt;
+}
+
+std::string_view audience_name(Audience a) {
+  switch (a) {
+    case Audience::Internal: return "internal";
+    case Audience::Donor: return "donor";
+    case Audience::Public: return "public";
+  }
+  return "public";
+}
+
+Report begin_report(std::string kind, std::string title, const folder::Config& cfg, Audience audience,
+                    std::string covers) {
+  Report r;
+  r.kind = std::move(kind);
+  r.title = std::move(title);
+  r.program = cfg.name;
+  r.audience = audience;
+  r.min_cell = cfg.min_cell;
+  r.covers = std::move(covers);
+  return r;
+}
+
+std::string audience_notice(const Report& r) {
+  if (!r.counts_people) return {};
+  switch (r.audience) {
+    case Audience::Internal:
+      return "INTERNAL: exact counts, for the program team only; do not share outside it.";
+    case Audience::Donor:
+      return fmt::format("CONFIDENTIAL: exact figures of {} for {}, for the funder under the grant agreement; "
+                         "not for publication or onward sharing.", r.program, r.covers);
+    case Audience::Public: return {};
+  }
+  return {};
+}
 
 std::string show(const Value& v, int min_cell) {
   if (v.kind == Value::Kind::Count) return report::show(v.count, min_cell);

@@ -6,12 +6,25 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "folder/config.h"
 #include "report/suppress.h"
 
 namespace care::report {
+
+// Who a report is for decides what it may show:
+// - internal: exact counts, for the team that can read the records anyway;
+// - donor: exact counts under a confidentiality notice naming the program and
+//   the period, for the funder under the grant agreement;
+// - public: small cells and the cells that would give them away hidden, for
+//   partners and publications.
+// Whatever the audience, no report opens an identity record.
+enum class Audience { Internal, Donor, Public };
+std::optional<Audience> audience_named(std::string_view name);
+std::string_view audience_name(Audience a);
 
 struct Value {
   enum class Kind { Count, Amount, Text };
@@ -51,16 +64,30 @@ struct Report {
   std::vector<std::pair<std::string, std::string>> facts;  // program, as_of, period ...
   std::vector<Table> tables;
   std::vector<std::string> notes;
-  bool suppressed = true;  // small cells hidden; false only with --no-suppress
+  std::string program;  // the program's name, from care.toml
+  Audience audience = Audience::Public;
   int min_cell = 5;
+  // The period the figures cover ("2014-01-01 to 2014-12-31", or "on 2015-06-30"),
+  // named by the donor's confidentiality notice.
+  std::string covers;
   // Counts of persons, suppressed and explained in a note. False for a
   // report that lists cases or events (retention, access): no count in it is
   // one of persons, nothing is hidden and no note about hiding is printed.
   bool counts_people = true;
 };
 
+// A report of `kind` for `audience`, with the program's name and smallest cell from care.toml.
+Report begin_report(std::string kind, std::string title, const folder::Config& cfg, Audience audience,
+                    std::string covers);
+
 // Shows a value as the renderers do: "12", "<5", "*", "1250.00".
 std::string show(const Value& v, int min_cell);
+
+// Small counts are hidden for the public only.
+inline bool suppressed(const Report& r) { return r.audience == Audience::Public; }
+// The line that heads a report for its audience: the donor's confidentiality
+// notice, the internal warning, or "" for the public (whose key is at the foot).
+std::string audience_notice(const Report& r);
 
 // Hides small counts in every count column of the table, and enough others
 // that none can be worked out from the totals row or from the row totals

@@ -16,12 +16,12 @@ struct Builder {
   std::vector<std::string> columns;  // the breakdown's values, or none
 
   bool inside(const std::optional<util::Date>& d) const { return d && *d >= in.from && *d <= in.to; }
-  std::string column(const records::Case& c) const { return in.by ? value_of(c, *in.by) : std::string(); }
+  std::string column(const records::Case& c) const { return value_of(c, in.by); }
 
   Table table(const Tally& t, std::string id, std::string title, std::string header, std::vector<std::string> rows,
               bool totals = true) const {
     Table out = t.table(std::move(id), std::move(title), std::move(header), std::move(rows), columns, "count",
-                        min_cell, in.suppress);
+                        min_cell, in.suppress());
     if (!totals) out.rows.pop_back();
     return out;
   }
@@ -154,11 +154,11 @@ std::vector<Table> outreach(const Builder& b) {
 
 Report period_report(const PeriodInput& in) {
   const auto& cfg = in.folder.config;
-  Builder b{in, cfg.min_cell, in.by ? values_in(in.folder, *in.by) : std::vector<std::string>{}};
-  Report r{"period", fmt::format("{}: {} to {}", cfg.name, in.from.str(), in.to.str()), {}, {}, {}, in.suppress,
-           cfg.min_cell, true};
+  Builder b{in, cfg.min_cell, values_in(in.folder, in.by)};
+  Report r = begin_report("period", fmt::format("{}: {} to {}", cfg.name, in.from.str(), in.to.str()), cfg,
+                          in.audience, fmt::format("{} to {}", in.from.str(), in.to.str()));
   r.facts = {{"program", cfg.name}, {"from", in.from.str()}, {"to", in.to.str()}};
-  if (in.by) r.facts.emplace_back("broken down by", dimension_title(*in.by));
+  if (!in.by.empty()) r.facts.emplace_back("broken down by", breakdown_title(in.by));
   r.tables = {referrals(b), activity(b), assistance(b), budget(b), contacts(b), closures(b)};
   for (auto& t : outreach(b)) r.tables.push_back(std::move(t));
   r.notes.push_back(fmt::format("A monitoring contact is on time when done within {} days of its due date.",

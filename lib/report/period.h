@@ -17,8 +17,9 @@ inline constexpr int kContactGraceDays = 14;
 struct PeriodInput {
   const records::Folder& folder;
   util::Date from, to;
-  std::optional<Dimension> by;
-  bool suppress = true;
+  std::vector<Dimension> by;  // none, one, or two (a cross-table)
+  Audience audience = Audience::Donor;
+  bool suppress() const { return audience == Audience::Public; }
 };
 
 Report period_report(const PeriodInput& in);

@@ -36,8 +36,9 @@ std::string text_line(const std::vector<std::string>& cells, const std::vector<s
   return line + "\n";
 }
 
+// The key to hidden cells, at the foot of a public report that counts persons.
 std::string suppression_note(const Report& r) {
-  if (!r.suppressed) return "NOT SUPPRESSED: small counts are shown. For internal use only; do not share.";
+  if (!suppressed(r) || !r.counts_people) return {};
   return fmt::format("<{0}: a count from 1 to {1}; *: hidden so that a small count cannot be worked out from "
                      "the totals.", r.min_cell, r.min_cell - 1);
 }
@@ -48,6 +49,8 @@ std::string suppression_note(const Report& r) {
 Report visible_text(Report r) {
   auto fix = [](std::string& s) { s = util::visible(s); };
   fix(r.title);
+  fix(r.program);
+  fix(r.covers);
   for (auto& [k, v] : r.facts) fix(k), fix(v);
   for (auto& t : r.tables) {
     fix(t.title);
@@ -72,6 +75,7 @@ std::string json_value(const Value& v, int min_cell) {
 std::string render_text(const Report& report) {
   const Report r = visible_text(report);
   std::string out = r.title + "\n";
+  if (std::string notice = audience_notice(r); !notice.empty()) out += notice + "\n";
   for (const auto& [k, v] : r.facts) out += fmt::format("  {}: {}\n", k, v);
   for (const auto& t : r.tables) {
     out += fmt::format("\n{}\n", t.title);
@@ -84,7 +88,7 @@ std::string render_text(const Report& report) {
     for (const auto& row : t.rows) out += text_line(cells_of(row, r.min_cell), w, t.left_aligned);
   }
   out += "\n";
-  if (r.counts_people) out += suppression_note(r) + "\n";
+  if (std::string key = suppression_note(r); !key.empty()) out += key + "\n";
   for (const auto& n : r.notes) out += n + "\n";
   return out;
 }
@@ -97,6 +101,7 @@ std::string render_markdown(const Report& report) {
     return out;
   };
   std::string out = "# " + r.title + "\n\n";
+  if (std::string notice = audience_notice(r); !notice.empty()) out += "> **" + cell(notice) + "**\n\n";
   for (const auto& [k, v] : r.facts) out += fmt::format("- {}: {}\n", cell(k), cell(v));
   for (const auto& t : r.tables) {
     if (t.rows.empty() && !t.empty_text.empty()) {
@@ -114,14 +119,15 @@ std::string render_markdown(const Report& report) {
       out += "\n";
     }
   }
-  if (r.counts_people) out += "\n" + cell(suppression_note(r)) + "\n";
+  if (std::string key = suppression_note(r); !key.empty()) out += "\n" + cell(key) + "\n";
   for (const auto& n : r.notes) out += "\n" + cell(n) + "\n";
   return out;
 }
 
 std::string render_csv(const Report& r) {
   std::string out = "report,table,row,column,value\n";
-  if (!r.suppressed) out += fmt::format("{},notice,,,{}\n", r.kind, util::csv_field(suppression_note(r)));
+  if (std::string notice = audience_notice(r); !notice.empty())
+    out += fmt::format("{},notice,,,{}\n", r.kind, util::csv_field(notice));
   for (const auto& t : r.tables)
     for (const auto& row : t.rows)
       for (std::size_t i = 0; i < row.values.size() && i + 1 < t.columns.size(); ++i)
@@ -147,10 +153,11 @@ std::string render_json(const Report& r) {
                           j(t.id), j(t.title), columns, rows);
   }
   for (const auto& n : r.notes) notes += (notes.empty() ? "" : ",") + j(n);
-  return fmt::format("{{\"version\":{},\"report\":{},\"title\":{},\"facts\":{{{}}},\"suppressed\":{},\"min_cell\":{},"
-                     "\"tables\":[{}],\"notes\":[{}]}}\n",
-                     kJsonVersion, j(r.kind), j(r.title), facts, r.suppressed ? "true" : "false", r.min_cell, tables,
-                     notes);
+  return fmt::format("{{\"version\":{},\"report\":{},\"title\":{},\"audience\":{},\"notice\":{},\"facts\":{{{}}},"
+                     "\"suppressed\":{},\"min_cell\":{},\"tables\":[{}],\"notes\":[{}]}}\n",
+                     kJsonVersion, j(r.kind), j(r.title), j(std::string(audience_name(r.audience))),
+                     j(audience_notice(r)), facts, suppressed(r) && r.counts_people ? "true" : "false", r.min_cell,
+                     tables, notes);
 }
 
 std::string render(const Report& r, std::string_view format) {

@@ -29,7 +29,7 @@ Table by_dimension(const StatusInput& in, Dimension d, int min_cell) {
   for (const auto& [id, c] : in.folder.cases)
     if (c.main) t.add(value_of(c, d));
   return t.table("cases_by_" + dimension_name(d), "Cases by " + dimension_title(d), dimension_title(d),
-                 values_in(in.folder, d), {}, "cases", min_cell, in.suppress);
+                 values_in(in.folder, d), {}, "cases", min_cell, in.suppress());
 }
 
 Table targets(const StatusInput& in, int min_cell) {
@@ -45,7 +45,7 @@ Table targets(const StatusInput& in, int min_cell) {
   Table t{"targets", "Progress against targets", {"target", "persons", "of"}, {}, std::nullopt, false, {}};
   auto row = [&](std::string label, int n, int target) {
     Row r{std::move(label), {Value::of_count(n), Value::of_text(std::to_string(target))}, false};
-    if (in.suppress) r.values[0].count.hidden = n > 0 && n < min_cell;
+    if (in.suppress()) r.values[0].count.hidden = n > 0 && n < min_cell;
     t.rows.push_back(std::move(r));
   };
   row("assessed", assessed, cfg.target_assessed);
@@ -64,13 +64,13 @@ Table monitoring(const StatusInput& in, int min_cell) {
   t.add("overdue", "", static_cast<int>(due.overdue()));
   t.add("due within 30 days", "", static_cast<int>(due.due.size() - due.overdue()));
   Table table = t.table("monitoring_contacts", "Monitoring contacts", "contacts",
-                        {"done", "overdue", "due within 30 days"}, {}, "contacts", min_cell, in.suppress);
+                        {"done", "overdue", "due within 30 days"}, {}, "contacts", min_cell, in.suppress());
   table.rows.pop_back();  // done, overdue and coming do not add up to anything a reader needs
   table.chart = Chart{{0}};
   Row plans{"returned cases without a monitoring plan", {Value::of_count(static_cast<int>(due.without_plan.size()))}, false};
   Row flags{"open risk flags", {Value::of_count(static_cast<int>(due.flags.size()))}, false};
   for (Row* r : {&plans, &flags})
-    if (in.suppress) r->values[0].count.hidden = r->values[0].count.count > 0 && r->values[0].count.count < min_cell;
+    if (in.suppress()) r->values[0].count.hidden = r->values[0].count.count > 0 && r->values[0].count.count < min_cell;
   table.rows.push_back(std::move(plans));
   table.rows.push_back(std::move(flags));
   return table;
@@ -81,12 +81,13 @@ Table monitoring(const StatusInput& in, int min_cell) {
 Report status_report(const StatusInput& in) {
   const auto& cfg = in.folder.config;
   int min_cell = cfg.min_cell;
-  Report r{"status", fmt::format("{}: caseload on {}", cfg.name, in.today.str()), {}, {}, {}, in.suppress, min_cell, true};
+  Report r = begin_report("status", fmt::format("{}: caseload on {}", cfg.name, in.today.str()), cfg, in.audience,
+                          "on " + in.today.str());
   r.facts = {{"program", cfg.name}, {"as of", in.today.str()}, {"check", in.check_summary}};
   Tally stages;
   for (const auto& [id, c] : in.folder.cases)
     if (c.main) stages.add(std::string(records::stage_name(records::stage_of(c))));
-  Table by_stage = stages.table("cases_by_stage", "Cases by stage", "stage", stage_names(), {}, "cases", min_cell, in.suppress);
+  Table by_stage = stages.table("cases_by_stage", "Cases by stage", "stage", stage_names(), {}, "cases", min_cell, in.suppress());
   by_stage.chart = Chart{{0}};
   r.tables.push_back(std::move(by_stage));
   for (auto d : {Dimension::Host, Dimension::ReturnCountry, Dimension::Sex, Dimension::AgeBand, Dimension::Minor})

@@ -16,7 +16,8 @@ struct StatusInput {
   const records::Folder& folder;
   util::Date today;
   std::string check_summary;  // "checked 75 records in 14 cases: 0 errors, 0 warnings"
-  bool suppress = true;
+  Audience audience = Audience::Internal;
+  bool suppress() const { return audience == Audience::Public; }
 };
 
 Report status_report(const StatusInput& in);

@@ -30,4 +30,23 @@ class Amount {
   std::int64_t cents_ = 0;
 };
 
+// An exchange rate: what one unit of another currency is worth in the
+// program's currency. A positive decimal with at most 8 places and at most a
+// million, held exactly as a count of hundred-millionths.
+class Rate {
+ public:
+  static constexpr int kPlaces = 8;
+  // Parses "0.92", "117.5", "1", "0.00712345"; refuses zero, signs, exponents.
+  static std::optional<Rate> parse(std::string_view text);
+
+  std::string str() const;  // as written, without trailing zeros: "0.92"
+  // The amount times the rate, rounded half away from zero to the cent;
+  // nothing when that is past a trillion (what Amount::parse accepts).
+  std::optional<Amount> convert(Amount a) const;
+  auto operator<=>(const Rate&) const = default;
+
+ private:
+  std::int64_t units_ = 0;
+};
+
 }  // namespace care::util

@@ -23,6 +23,12 @@ std::optional<std::int64_t> whole_number(std::string_view text);
 // without a newline counts; nothing after a final newline does).
 std::vector<std::string> split_lines(std::string_view text);
 
+// s without the spaces, tabs and carriage returns around it.
+std::string_view trim(std::string_view s);
+
+// The parts of text between separators ("a,,b" gives "a", "", "b"; "" gives one empty part).
+std::vector<std::string> split(std::string_view text, char separator);
+
 // An enum value as words in a sentence: "not_found" reads "not found".
 std::string words(std::string_view value);
 

@@ -256,15 +256,17 @@ TEST_CASE("html: element ids are unique and every reference finds its element") 
   }
 }
 
-TEST_CASE("html: the banner when small counts are not suppressed, and the key when they are") {
+TEST_CASE("html: the audience's banner when small counts are not suppressed, and the key when they are") {
   auto r = sample();
-  const std::string banner = "NOT SUPPRESSED \xE2\x80\x94 small counts are shown. For internal use only; do not share.";
+  r.program = "Test program";
+  r.covers = "2014-01-01 to 2014-12-31";
+  const std::string banner = "INTERNAL: exact counts, for the program team only; do not share outside it.";
   auto suppressed = render_html(r);
-  CHECK(suppressed.find("NOT SUPPRESSED") == std::string::npos);
+  CHECK(suppressed.find("class=\"banner\"") == std::string::npos);
   CHECK(suppressed.find("&lt;5: a count from 1 to 4, hidden") != std::string::npos);
   CHECK(suppressed.find("*: a count hidden so that another") != std::string::npos);
 
-  r.suppressed = false;
+  r.audience = Audience::Internal;
   for (auto& row : r.tables[0].rows)
     for (auto& v : row.values) v.count.hidden = v.count.secondary = false;
   auto open = render_html(r);

@@ -327,7 +327,7 @@ Table referrals_by_sex(const std::vector<Person>& people, bool suppress = true) 
   REQUIRE(loaded.problems.empty());
   REQUIRE(loaded.folder.cases.size() == people.size());
   PeriodInput in{loaded.folder, *care::util::Date::parse("2014-01-01"), *care::util::Date::parse("2014-12-31"),
-                 Dimension::Sex, suppress};
+                 {Dimension::Sex}, suppress ? Audience::Public : Audience::Internal};
   Report r = period_report(in);
   auto t = std::find_if(r.tables.begin(), r.tables.end(), [](const Table& x) { return x.id == "referrals"; });
   REQUIRE(t != r.tables.end());
