@@ -2,8 +2,9 @@
 # Black-box tests of the care-report reports (status, period, budget, export)
 # on a read-only copy of the example folder, as of a fixed day: every output
 # in every format against committed expected files, then the behaviour around
-# them (determinism, -o, --no-suppress, JSON validity, exit statuses, and that
-# the folder is never written to).
+# them (determinism, -o, audiences, JSON validity, exit statuses, and that
+# the folder is never written to). Each report is held for each audience
+# (internal, donor, public) in each format.
 #
 #   bash tests/blackbox/report_golden.sh BIN_DIR SOURCE_DIR
 #   UPDATE_GOLDEN=1 bash tests/blackbox/report_golden.sh BIN_DIR SOURCE_DIR
@@ -78,21 +79,39 @@ ext_of() {
 
 # --- the golden runs -----------------------------------------------------------
 # Each line: NAME EXTENSION ARGS...
+# The reports without --audience are each one's default: status and budget
+# internal, period donor, export public.
 formats="text markdown csv json html"
-dims="sex age_band host return_country minor"
+dims="sex age_band host return_country minor nationality"
+audiences="internal donor public"
+program_dates="--from 2013-09-02 --to 2016-02-29"
 golden=()
-for f in $formats; do golden+=("status-$f $(ext_of "$f") --as-of $as_of status --format $f"); done
 for f in $formats; do
+  golden+=("status-$f $(ext_of "$f") --as-of $as_of status --format $f")
   golden+=("period-2014-$f $(ext_of "$f") --as-of $as_of period --from 2014-01-01 --to 2014-12-31 --format $f")
-  for d in $dims; do
+  golden+=("period-2014-by-sex,minor-$f $(ext_of "$f") --as-of $as_of period --from 2014-01-01 --to 2014-12-31 --by sex,minor --format $f")
+  golden+=("budget-$f $(ext_of "$f") --as-of $as_of budget --format $f")
+  for a in $audiences; do
+    golden+=("status-$a-$f $(ext_of "$f") --as-of $as_of status --audience $a --format $f")
+    golden+=("period-program-$a-$f $(ext_of "$f") --as-of $as_of period $program_dates --audience $a --format $f")
+    golden+=("budget-$a-$f $(ext_of "$f") --as-of $as_of budget --audience $a --format $f")
+  done
+done
+for d in $dims; do
+  for f in text json; do
     golden+=("period-2014-by-$d-$f $(ext_of "$f") --as-of $as_of period --from 2014-01-01 --to 2014-12-31 --by $d --format $f")
   done
 done
-for f in $formats; do golden+=("budget-$f $(ext_of "$f") --as-of $as_of budget --format $f"); done
+golden+=("period-program-by-host,return_country-public-text txt --as-of $as_of period $program_dates --by host,return_country --audience public --format text")
+golden+=("period-program-by-sex,minor-public-json json --as-of $as_of period $program_dates --by sex,minor --audience public --format json")
+for a in $audiences; do
+  golden+=("export-$a-jsonl jsonl --as-of $as_of export --audience $a --format jsonl")
+  golden+=("export-$a-csv csv --as-of $as_of export --audience $a --format csv")
+done
 golden+=("export-jsonl jsonl --as-of $as_of export --format jsonl")
 golden+=("export-csv csv --as-of $as_of export --format csv")
-golden+=("export-k2-jsonl jsonl --as-of $as_of export --format jsonl --k 2")
-golden+=("export-k2-csv csv --as-of $as_of export --format csv --k 2")
+golden+=("export-k2-jsonl jsonl --as-of $as_of export --audience internal --format jsonl --k 2")
+golden+=("export-k2-csv csv --as-of $as_of export --audience internal --format csv --k 2")
 
 for pass in run1 run2; do
   for line in "${golden[@]}"; do
@@ -187,10 +206,10 @@ for pair in html:html md:markdown markdown:markdown json:json csv:csv txt:text h
   fi
 done
 
-run o-period -- --as-of $as_of period --from 2014-01-01 --to 2014-12-31 --by host -o "$out/period.md"
+run o-period -- --as-of $as_of period --from 2014-01-01 --to 2014-12-31 --by sex,minor -o "$out/period.md"
 run o-budget -- --as-of $as_of budget -o "$out/budget.json"
 run o-export -- --as-of $as_of export --format csv -o "$out/export.csv"
-if cmp -s "$out/period.md" "$scratch/run1/period-2014-by-host-markdown.out" &&
+if cmp -s "$out/period.md" "$scratch/run1/period-2014-by-sex,minor-markdown.out" &&
    cmp -s "$out/budget.json" "$scratch/run1/budget-json.out" &&
    cmp -s "$out/export.csv" "$scratch/run1/export-csv.out" &&
    [ ! -s "$scratch/o-period.out" ] && [ ! -s "$scratch/o-budget.out" ] && [ ! -s "$scratch/o-export.out" ]; then
@@ -246,47 +265,64 @@ else
   not_ok "status --format pdf: exit 2" "exit $(status_of o-badformat)"
 fi
 
-# --- --no-suppress says it is for internal use -----------------------------------
-internal='[Ii]nternal use'
-for f in text markdown html; do
-  run "ns-status-$f" -- --as-of $as_of status --no-suppress --format "$f"
-  run "ns-period-$f" -- --as-of $as_of period --from 2014-01-01 --to 2014-12-31 --by sex --no-suppress --format "$f"
-  if grep -q "$internal" "$scratch/ns-status-$f.out" && grep -q "$internal" "$scratch/ns-period-$f.out" &&
-     ! grep -q "$internal" "$scratch/run1/status-$f.out"; then
-    ok "--no-suppress, $f: status and period say they are for internal use (and only then)"
-  else
-    not_ok "--no-suppress, $f: status and period say they are for internal use (and only then)"
-  fi
+# --- audiences ----------------------------------------------------------------------
+# --no-suppress is the old spelling of --audience internal.
+run ns-status -- --as-of $as_of status --no-suppress --format json
+run ns-period -- --as-of $as_of period --from 2014-01-01 --to 2014-12-31 --by sex --no-suppress --format json
+run int-period -- --as-of $as_of period --from 2014-01-01 --to 2014-12-31 --by sex --audience internal --format json
+if cmp -s "$scratch/ns-status.out" "$scratch/run1/status-internal-json.out" &&
+   cmp -s "$scratch/ns-period.out" "$scratch/int-period.out"; then
+  ok "--no-suppress gives the same bytes as --audience internal"
+else
+  not_ok "--no-suppress gives the same bytes as --audience internal"
+fi
+run ns-public -- --as-of $as_of status --no-suppress --audience public
+if [ "$(status_of ns-public)" = 2 ] && [ ! -s "$scratch/ns-public.out" ]; then
+  ok "--no-suppress with --audience public: usage error (exit 2), nothing printed"
+else
+  not_ok "--no-suppress with --audience public: usage error (exit 2)" "exit $(status_of ns-public)"
+fi
+# Defaults: status and budget internal, period donor.
+if cmp -s "$scratch/run1/status-text.out" "$scratch/run1/status-internal-text.out" &&
+   cmp -s "$scratch/run1/budget-text.out" "$scratch/run1/budget-internal-text.out" &&
+   sed -n 2p "$scratch/run1/period-2014-text.out" | grep -q '^CONFIDENTIAL: exact figures of CARE pilot (fictional example) for 2014-01-01 to 2014-12-31, for the funder'; then
+  ok "defaults: status and budget are internal, period is for the donor (its notice names the program and the period)"
+else
+  not_ok "defaults: status and budget are internal, period is for the donor" "$(head -3 "$scratch/run1/period-2014-text.out")"
+fi
+# What each audience shows, in every format: the notice at the top for
+# internal and donor, hidden cells and their key for the public only.
+for f in $formats; do
+  for r in status period-program budget; do
+    i="$scratch/run1/$r-internal-$f.out" d="$scratch/run1/$r-donor-$f.out" p="$scratch/run1/$r-public-$f.out"
+    if grep -q 'INTERNAL: exact counts' "$i" && grep -q 'CONFIDENTIAL: exact figures' "$d" &&
+       ! grep -q 'INTERNAL: exact counts\|CONFIDENTIAL: exact figures' "$p" &&
+       ! grep -q '&lt;5\|"<5"\|,<5$\| <5$\|| <5 |' "$i" "$d"; then
+      ok "$r, $f: internal and donor headed by their notices, no hidden count; public without a notice"
+    else
+      not_ok "$r, $f: internal and donor headed by their notices, no hidden count; public without a notice"
+    fi
+  done
 done
-run ns-status-json -- --as-of $as_of status --no-suppress --format json
-run ns-period-json -- --as-of $as_of period --from 2014-01-01 --to 2014-12-31 --by sex --no-suppress --format json
-if python3 - "$scratch/ns-status-json.out" "$scratch/ns-period-json.out" <<'EOF'; then
-import json, re, sys
-for path in sys.argv[1:]:
-    d = json.load(open(path))
-    assert d["suppressed"] is False, path
-    for t in d["tables"]:
-        for r in t["rows"]:
-            for v in r["values"]:
-                assert v not in ("*",) and not (isinstance(v, str) and v.startswith("<")), (path, t["id"], r)
+if grep -q '<5' "$scratch/run1/status-public-text.out" && grep -q '^<5: a count from 1 to 4' "$scratch/run1/status-public-text.out"; then
+  ok "status --audience public hides small counts and gives the key"
+else
+  not_ok "status --audience public hides small counts and gives the key"
+fi
+# The donor's period over the program's dates hides nothing.
+if python3 - "$scratch/run1/period-program-donor-json.out" <<'EOF'; then
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["audience"] == "donor" and d["suppressed"] is False, d["audience"]
+assert d["notice"].startswith("CONFIDENTIAL: exact figures of CARE pilot (fictional example) for 2013-09-02 to 2016-02-29")
+for t in d["tables"]:
+    for r in t["rows"]:
+        for v in r["values"]:
+            assert not (isinstance(v, str) and (v == "*" or v.startswith("<"))), (t["id"], r["label"], v)
 EOF
-  ok "--no-suppress, json: \"suppressed\":false, no count hidden"
+  ok "period --audience donor over the program's dates: no hidden cell, the notice names program and period"
 else
-  not_ok "--no-suppress, json: \"suppressed\":false, no count hidden"
-fi
-if grep -q '<5' "$scratch/ns-status-text.out" || ! grep -q '<5' "$scratch/run1/status-text.out"; then
-  not_ok "--no-suppress, text: no count shown as <5 (while the suppressed report has some)"
-else
-  ok "--no-suppress, text: no count shown as <5 (while the suppressed report has some)"
-fi
-# The long CSV form says it in a notice line, right after the header.
-run ns-status-csv -- --as-of $as_of status --no-suppress --format csv
-if sed -n 2p "$scratch/ns-status-csv.out" | grep -q "^status,notice,,,.*$internal" &&
-   ! grep -q ',notice,' "$scratch/run1/status-csv.out"; then
-  ok "--no-suppress, csv: a notice line after the header says it is for internal use (and only then)"
-else
-  not_ok "--no-suppress, csv: a notice line after the header says it is for internal use (and only then)" \
-    "$(show "$scratch/ns-status-csv.out")"
+  not_ok "period --audience donor over the program's dates: no hidden cell"
 fi
 
 # --- JSON is valid and versioned ---------------------------------------------------
@@ -357,9 +393,9 @@ for name in sorted(os.listdir(d)):
     got = list(csv.reader(open(os.path.join(d, base + "-csv.out"), newline="")))
     assert got == want, base
     pairs += 1
-assert pairs == 8, pairs
+assert pairs >= 12, pairs
 EOF
-  ok "the CSV long form (report,table,row,column,value) holds the same cells as the JSON, in all 8 reports"
+  ok "the CSV long form (report,table,row,column,value) holds the same cells as the JSON, in every report"
 else
   not_ok "the CSV long form (report,table,row,column,value) holds the same cells as the JSON"
 fi
