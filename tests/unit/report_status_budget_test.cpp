@@ -113,6 +113,12 @@ TEST_CASE("needs attention: a flag with a reached contact since is open, not esc
         "AT-2015-001: plan of 3140.00 EUR over the cap of 3000.00 EUR, no reason recorded\n"
         "AT-2015-001: consent to assistance withdrawn on 2016-05-10\n"
         "FR-2014-001: monitoring ended on 2014-05-10, case still open\n");
+  // The cap rule converts as the reports do: 300 EUR + 400000 ALL is over 3000 EUR.
+  auto problems = care::rules::check(loaded.folder, day("2016-06-30"));
+  CHECK(std::any_of(problems.begin(), problems.end(), [](const care::diag::Diagnostic& d) {
+    return d.code == "rule.budget-cap" && d.file.find("AT-2015-001") != std::string::npos &&
+           d.message.find("3140.00 EUR") != std::string::npos;
+  }));
 }
 
 TEST_CASE("needs attention: closed cases take no steps; nothing to do is one line") {
