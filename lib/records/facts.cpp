@@ -165,4 +165,32 @@ PlanTotals plan_totals(const Record& plan, std::string_view currency) {
   return totals;
 }
 
+std::optional<util::Date> budget_date(const Record& plan) {
+  if (auto agreed = date(plan.root, "agreement.date")) return agreed;
+  return date(plan.root, "drafted");
+}
+
+std::optional<util::Amount> in_program_currency(const Money& m, const std::optional<util::Date>& on,
+                                                const folder::Config& cfg) {
+  if (m.currency == cfg.currency) return m.amount;
+  auto rate = on ? cfg.rate_for(m.currency, *on) : std::nullopt;
+  return rate ? rate->rate.convert(m.amount) : std::nullopt;
+}
+
+ConvertedTotals plan_totals(const Record& plan, const folder::Config& cfg) {
+  ConvertedTotals totals;
+  auto add = [&](util::Amount& to, const Money& m, const std::optional<util::Date>& on) {
+    if (auto a = in_program_currency(m, on, cfg)) to += *a;
+    else totals.unconverted = true;
+  };
+  auto planned_on = budget_date(plan);
+  for (const auto& item : list(plan.root, "items")) {
+    for (const auto& d : list(item, "deliveries"))
+      if (auto m = money(d, "amount")) add(totals.delivered, *m, date(d, "date"));
+    if (text(item, "status") == "cancelled") continue;
+    if (auto m = money(item, "budget")) add(totals.planned, *m, planned_on);
+  }
+  return totals;
+}
+
 }  // namespace care::records

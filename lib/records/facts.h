@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "folder/config.h"
+#include "records/fields.h"
 #include "records/store.h"
 #include "util/date.h"
 #include "util/money.h"
@@ -69,5 +71,23 @@ struct PlanTotals {
   util::Amount delivered;  // deliveries in the program's currency
 };
 PlanTotals plan_totals(const Record& plan, std::string_view currency);
+
+// The day a planned budget counts at, for its exchange rate: the plan's
+// agreement date, else the day it was drafted.
+std::optional<util::Date> budget_date(const Record& plan);
+
+// The plan's totals in the program's currency, every other currency converted
+// with care.toml's [budget.rates] (a budget at budget_date, a delivery at its
+// own date); what has no rate is counted in `unconverted`, never in a total
+// (rule currency-rate says so in check).
+struct ConvertedTotals {
+  util::Amount planned;    // budgets of items not cancelled
+  util::Amount delivered;  // every delivery, a cancelled item's included
+  bool unconverted = false;
+};
+ConvertedTotals plan_totals(const Record& plan, const folder::Config& cfg);
+// `m` in the program's currency on `on`, or nothing when it has no rate then.
+std::optional<util::Amount> in_program_currency(const Money& m, const std::optional<util::Date>& on,
+                                                const folder::Config& cfg);
 
 }  // namespace care::records

@@ -7,6 +7,7 @@
 #include "monitor/schedule.h"
 #include "records/facts.h"
 #include "records/fields.h"
+#include "report/attention.h"
 #include "report/budget.h"
 #include "report/dimensions.h"
 #include "report/tally.h"
@@ -84,6 +85,9 @@ Report status_report(const StatusInput& in) {
   Report r = begin_report("status", fmt::format("{}: caseload on {}", cfg.name, in.today.str()), cfg, in.audience,
                           "on " + in.today.str());
   r.facts = {{"program", cfg.name}, {"as of", in.today.str()}, {"check", in.check_summary}};
+  // What needs doing today comes first, and names cases: the team's only.
+  if (in.audience == Audience::Internal)
+    r.tables.push_back(attention_table(needs_attention(in.folder, in.today), in.today));
   Tally stages;
   for (const auto& [id, c] : in.folder.cases)
     if (c.main) stages.add(std::string(records::stage_name(records::stage_of(c))));
@@ -96,6 +100,9 @@ Report status_report(const StatusInput& in) {
   r.tables.push_back(monitoring(in, min_cell));
   r.tables.push_back(budget_by_phase(in.folder));
   r.notes.push_back("Stages are derived from the records a case has; age is the age at referral.");
+  if (in.audience != Audience::Internal)
+    r.notes.push_back("The list of what needs attention is for the internal audience only: it names cases.");
+  for (auto& n : budget_notes(in.folder)) r.notes.push_back(std::move(n));
   return r;
 }
 

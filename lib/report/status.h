@@ -1,4 +1,5 @@
-// care-report status: the caseload on a day, the nightly report. Cases by
+// care-report status: the caseload on a day, the nightly report. It opens
+// with what needs attention (internal audience only: attention.h); then cases by
 // stage, host country, country of return, sex, age band and minority;
 // progress against the targets; monitoring due and overdue; open risk
 // flags; the result of the check.

@@ -32,6 +32,7 @@ void check_ids(const Context& cx, const records::Case& c);
 void check_dates(const Context& cx, const records::Case& c);
 void check_eligibility(const Context& cx, const records::Case& c);
 void check_plan(const Context& cx, const records::Case& c);
+void check_currency_rates(const Context& cx, const records::Case& c);
 void check_minor(const Context& cx, const records::Case& c);
 void check_return(const Context& cx, const records::Case& c);
 void check_assessments(const Context& cx, const records::Case& c);

@@ -10,6 +10,7 @@
 #include <fmt/ranges.h>
 
 #include "rules/internal.h"
+#include "rules/rules.h"
 #include "util/text.h"
 
 namespace care::rules {
@@ -167,15 +168,17 @@ void reception(const Context& cx, const records::Case& c, const doc::Node& minor
             "--receiving-country, --receiving-confirmed).");
 }
 
-void escort(const Context& cx, const doc::Node& minor, const Record& journey, const Date& departure) {
+// The escort agreed in minor.yaml, and with a journey, the one who travelled.
+void escort(const Context& cx, const doc::Node& minor, const Record* journey, const Date& departure,
+            const doc::Location& at) {
   std::string agreed_by = records::text(minor, "escort.by");
-  std::string travelled_by = records::text(journey.root, "escort.by");
-  const doc::Location& at = records::where(journey.root, "escort");
+  const doc::Location& escort_at = journey ? records::where(journey->root, "escort") : at;
   if (!escorted(agreed_by))
-    cx.report(at, "minor-return-escort", "no escort for the whole journey was agreed in minor.yaml",
+    cx.report(escort_at, "minor-return-escort", "no escort for the whole journey was agreed in minor.yaml",
               "Agree the escort (the guardian, or program staff) with care-intake minor --escort.");
-  else if (travelled_by != agreed_by)
-    cx.report(records::where(journey.root, "escort.by"), "minor-return-escort",
+  else if (std::string travelled_by = journey ? records::text(journey->root, "escort.by") : agreed_by;
+           travelled_by != agreed_by)
+    cx.report(records::where(journey->root, "escort.by"), "minor-return-escort",
               fmt::format("the child travelled {}, but the escort agreed was {}",
                           escorted(travelled_by) ? "with " + util::words(travelled_by) : "without an escort",
                           util::words(agreed_by)),
@@ -204,13 +207,15 @@ void follow_up(const Context& cx, const doc::Node& minor, const Date& departure,
               "The follow-up is arranged before the child leaves.");
 }
 
-void return_conditions(const Context& cx, const records::Case& c, const doc::Node& minor, const Record& journey,
-                       const Date& departure) {
-  const doc::Location& at = records::where(journey.root, "departure");
+// Every condition of a minor's return, for a departure on `departure`: with
+// the journey when the child has left, without it (as if the child left that
+// day) for the list of what is still missing.
+void return_conditions(const Context& cx, const records::Case& c, const doc::Node& minor, const Record* journey,
+                       const Date& departure, const doc::Location& at) {
   bid(cx, minor, at);
   coordination(cx, minor, departure, at);
   reception(cx, c, minor, departure, at);
-  escort(cx, minor, journey, departure);
+  escort(cx, minor, journey, departure, at);
   follow_up(cx, minor, departure, at);
 }
 
@@ -251,7 +256,32 @@ void check_minor(const Context& cx, const records::Case& c) {
   auto departure = records::usable(c.journey) ? records::date(c.journey->root, "departure") : std::nullopt;
   if (!departure) return;
   came_of_age(cx, c, *c.journey, *departure);
-  if (records::child_safeguards_apply(c, *departure)) return_conditions(cx, c, minor, *c.journey, *departure);
+  if (records::child_safeguards_apply(c, *departure))
+    return_conditions(cx, c, minor, &*c.journey, *departure, records::where(c.journey->root, "departure"));
+}
+
+std::vector<std::string> unmet_return_conditions(const records::Folder& folder, const records::Case& c,
+                                                 const Date& on) {
+  if (!records::usable(c.minor)) return {};
+  diag::Diagnostics found;
+  Context cx{folder, on, found};
+  return_conditions(cx, c, c.minor->root, nullptr, on, records::where(c.minor->root, "bid"));
+  // Named as a coordinator would tick them off; each once, in the rule's order.
+  const std::vector<std::pair<std::string, std::string>> names = {
+      {"rule.minor-return-bid", "best interests determination"},
+      {"rule.minor-return-coordination", "coordination with both countries"},
+      {"rule.minor-return-reception", "someone safe to receive the child"},
+      {"rule.minor-return-escort", "escort"},
+      {"rule.minor-return-care", "care arrangement"},
+      {"rule.minor-return-follow-up", "child-protection follow-up"}};
+  std::vector<std::string> unmet;
+  for (const auto& [code, name] : names)
+    for (const auto& d : found)
+      if (d.code == code) {
+        unmet.push_back(name);
+        break;
+      }
+  return unmet;
 }
 
 }  // namespace care::rules

@@ -22,7 +22,9 @@ void needs_assessment(const Context& cx, const records::Case& c, const Record& p
 
 void within_cap(const Context& cx, const Record& plan) {
   const auto& cfg = cx.config();
-  auto totals = records::plan_totals(plan, cfg.currency);
+  // Converted as the budget report converts, so that a plan in another
+  // currency is held to the cap too (what has no rate: rule currency-rate).
+  auto totals = records::plan_totals(plan, cfg);
   if (totals.planned <= cfg.cap_per_person || records::field(plan.root, "over_cap")) return;
   cx.report(records::where(plan.root, "items"), "budget-cap",
             fmt::format("the plan's budget {} {} is over the cap of {} {}", totals.planned.str(), cfg.currency,

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "rules/internal.h"
+#include "rules/rules.h"
 
 namespace care::rules {
 using records::Record;
@@ -71,14 +72,9 @@ void risk_review(const Context& cx, const records::Case& c, const Record& journe
   if (!records::high_risk_return(c)) return;
   auto assessed = records::date(records::latest_assessment(c, departure)->root, "date");
   if (!records::usable(c.plan)) return;  // return-needs-agreed-plan says so
-  std::optional<Date> last_date;
-  std::string decision;
-  for (const auto& review : records::list(c.plan->root, "risk_reviews")) {
-    auto on = records::date(review, "date");
-    if (!on || *on > departure || *on < *assessed || (last_date && *on < *last_date)) continue;
-    last_date = on;
-    decision = records::text(review, "decision");
-  }
+  auto review = last_risk_review(c, *assessed, departure);
+  std::optional<Date> last_date = review ? std::optional<Date>(review->date) : std::nullopt;
+  std::string decision = review ? review->decision : std::string();
   if (decision == "proceed") return;
   cx.report(records::where(journey.root, "departure"), "return-risk-review",
             last_date ? fmt::format("the risk review of {} decided to {}, not to proceed", last_date->str(), decision)
@@ -103,6 +99,17 @@ void open_proceedings(const Context& cx, const records::Case& c, const Record& j
 }
 
 }  // namespace
+
+std::optional<RiskReview> last_risk_review(const records::Case& c, const Date& assessed, const Date& by) {
+  if (!records::usable(c.plan)) return std::nullopt;
+  std::optional<RiskReview> last;
+  for (const auto& review : records::list(c.plan->root, "risk_reviews")) {
+    auto on = records::date(review, "date");
+    if (!on || *on > by || *on < assessed || (last && *on < last->date)) continue;
+    last = RiskReview{*on, records::text(review, "decision")};
+  }
+  return last;
+}
 
 void check_return(const Context& cx, const records::Case& c) {
   if (!records::usable(c.journey)) return;

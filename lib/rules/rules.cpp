@@ -12,6 +12,7 @@ void check_case(const Context& cx, const records::Case& c) {
   check_dates(cx, c);
   check_eligibility(cx, c);
   check_plan(cx, c);
+  check_currency_rates(cx, c);
   check_minor(cx, c);
   check_return(cx, c);
   check_assessments(cx, c);

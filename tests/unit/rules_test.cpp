@@ -601,6 +601,8 @@ TEST_CASE("rules: budget-cap counts items that are not cancelled, and accepts ov
 
 TEST_CASE("rules: currency") {
   Folder f;
+  // With a rate, so that only the exchange note is missing (no rate: rule currency-rate, below).
+  f.put("care.toml", kToml + "[budget.rates]\nGBP = \"1.25\"\n");
   f.put(kDir + "assessments/2014-03-10.yaml", kAssessment);
   f.put(kDir + "plan.yaml", kPlanHead + "items:\n" + item(1, "100.00", "planned", "", "reintegration", "GBP"));
   auto d = only(f.check(), "rule.currency");
@@ -1107,4 +1109,26 @@ TEST_CASE("rules: a return after the program's end is reported") {
   f.returned();
   f.put(kDir + "return.yaml", replace(replace(kReturn, "2014-05-10", "2016-03-20"), "2014-05-10", "2016-03-20"));
   CHECK_FALSE(f.check().empty());
+}
+
+TEST_CASE("rules: currency-rate, a warning at each amount with no rate on its date") {
+  Folder f;
+  f.put("care.toml", kToml + "[budget.rates.GBP]\n\"2014-03\" = \"1.25\"\n");
+  f.put(kDir + "assessments/2014-03-10.yaml", kAssessment);
+  std::string note = "    exchange_note: the program's rate\n";
+  // Budgeted at the plan's date and paid in March, the month of the first rate.
+  f.put(kDir + "plan.yaml", kPlanHead + "items:\n" +
+                                item(1, "100.00", "committed", note + "    deliveries:\n" + delivery("2014-03-28", "50.00", "GBP"),
+                                     "reintegration", "GBP"));
+  CHECK_CLEAN(f.check());
+  f.put("care.toml", kToml);
+  auto all = f.check();
+  INFO(listing(all));
+  REQUIRE(codes(all) == std::vector<std::string>{"rule.currency-rate", "rule.currency-rate"});
+  CHECK(all[0].severity == care::diag::Severity::Warning);
+  CHECK(all[0].line == 10);  // the budget's amount
+  CHECK(all[1].line == 17);  // the delivery's amount
+  CHECK(all[1].message ==
+        "a delivery of 50.00 GBP (paid on 2014-03-28) has no exchange rate to EUR: reports count it in no total");
+  CHECK(all[0].hint.find("[budget.rates]") != std::string::npos);
 }
