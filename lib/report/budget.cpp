@@ -164,7 +164,7 @@ std::vector<std::string> budget_notes(const records::Folder& folder) {
 Report budget_report(const records::Folder& folder, const util::Date& today, Audience audience) {
   const auto& cfg = folder.config;
   Report r = begin_report("budget", fmt::format("{}: budget on {}", cfg.name, today.str()), cfg, audience,
-                          "on " + today.str());
+                          "the budget on " + today.str());
   r.facts = {{"program", cfg.name}, {"as of", today.str()}, {"currency", cfg.currency},
              {"cap per person", fmt::format("{} {}", cfg.cap_per_person.str(), cfg.currency)}};
   auto budgets = all_budgets(folder);

@@ -7,7 +7,7 @@ namespace care::report {
 Report retention_report(const folder::Config& cfg, const std::vector<identity::DueErasure>& due,
                         const util::Date& today) {
   Report r = begin_report("retention", fmt::format("{}: cases due for erasure on {}", cfg.name, today.str()), cfg,
-                          Audience::Internal, "on " + today.str());
+                          Audience::Internal, today.str());
   r.counts_people = false;
   r.facts = {{"program", cfg.name},
              {"as of", today.str()},

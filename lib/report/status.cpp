@@ -83,7 +83,7 @@ Report status_report(const StatusInput& in) {
   const auto& cfg = in.folder.config;
   int min_cell = cfg.min_cell;
   Report r = begin_report("status", fmt::format("{}: caseload on {}", cfg.name, in.today.str()), cfg, in.audience,
-                          "on " + in.today.str());
+                          "the caseload on " + in.today.str());
   r.facts = {{"program", cfg.name}, {"as of", in.today.str()}, {"check", in.check_summary}};
   // What needs doing today comes first, and names cases: the team's only.
   if (in.audience == Audience::Internal)
