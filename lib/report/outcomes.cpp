@@ -54,10 +54,11 @@ struct Grid {
 };
 
 Table grid_table(const Grid& g, std::string id, std::string title, std::string header,
-                 const std::vector<std::string>& rows, int min_cell, bool suppress) {
+                 const std::vector<std::string>& rows, int min_cell, bool suppress,
+                 std::string total_label = "persons scored") {
   Table t{std::move(id), std::move(title), {std::move(header)}, {}, Chart{{0, 1, 2}}, false, {}};
   for (auto d : monitor::kDimensions) t.columns.emplace_back(d);
-  Row total{"persons scored", {}, true};
+  Row total{std::move(total_label), {}, true};
   std::vector<int> sums(monitor::kDimensions.size(), 0);
   for (const auto& label : rows) {
     Row row{label, {}, false};
@@ -160,7 +161,8 @@ Outcomes sustainability_outcomes(const records::Folder& folder, const util::Date
                                 "level", levels, min_cell, suppress));
   o.tables.push_back(grid_table(k.change, "outcomes_change",
                                 fmt::format("Change from the first to the latest scored contact (persons; {})", of),
-                                "change", {"improved", "same level", "worse"}, min_cell, suppress));
+                                "change", {"improved", "same level", "worse"}, min_cell, suppress,
+                                "persons scored twice or more"));
   std::string note = fmt::format("Sustainability outcomes count contacts scored with the {} (sustainability.toml) only", of);
   int left = 0;
   std::string which;
