@@ -66,7 +66,8 @@ Report period_report(const PeriodInput& in) {
   r.tables.push_back(protection_table(b));
   add(closure_tables(b));
   r.tables.push_back(events_table(b));
-  add(money_tables(b, r.notes));
+  std::vector<std::string> money_notes;
+  add(money_tables(b, money_notes));
   add(outreach_tables(b));
   Outcomes outcomes = sustainability_outcomes(in.folder, in.from, in.to, cfg.min_cell, in.suppress());
   add(std::move(outcomes.tables));
@@ -75,6 +76,7 @@ Report period_report(const PeriodInput& in) {
   r.notes.push_back(fmt::format("A monitoring contact is on time when done within {} days of its due date; "
                                 "contacts due after a case's closure are not counted.", kContactGraceDays));
   r.notes.push_back("Outreach figures count organisations and events, not persons, and are not suppressed.");
+  for (auto& n : money_notes) r.notes.push_back(std::move(n));
   for (auto& n : outcomes.notes) r.notes.push_back(std::move(n));
   return r;
 }
