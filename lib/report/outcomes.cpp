@@ -121,10 +121,9 @@ void count_case(const records::Case& c, const std::vector<Scored>& scored, const
   }
 }
 
+// One line among the notes, in every format; no table.
 Outcomes without_survey(std::string line) {
   Outcomes o;
-  Table t{"outcomes", "Sustainability outcomes", {"", "count"}, {}, std::nullopt, false, line};
-  o.tables.push_back(std::move(t));
   o.notes.push_back(std::move(line));
   return o;
 }

@@ -333,7 +333,7 @@ def cross(persons):
 def outcomes(folder, cases, start, end, default_months):
     path = os.path.join(folder, "sustainability.toml")
     if not os.path.isfile(path):
-        return {}
+        return {"_no_survey": True}
     survey = tomllib.load(open(path, "rb"))
     levels = [(t["below"], t["label"]) for t in survey.get("thresholds", [])]
 

@@ -54,6 +54,12 @@ checked = ["persons", "referrals", "referrals_by_organisation", "post_arrival", 
            "period_events", "targets", "outcomes_latest", "outcomes_month_6", "outcomes_month_12",
            "outcomes_change"] + [k for k in want if k.startswith("cross_")]
 problems = []
+if want.get("_no_survey"):
+    checked = [c for c in checked if not c.startswith("outcomes_")]
+    if any(t.startswith("outcomes") for t in tables):
+        problems.append("outcome tables printed for a folder without sustainability.toml")
+    if not any(n.startswith("No sustainability survey") for n in report["notes"]):
+        problems.append("no note saying the folder has no sustainability.toml")
 for tid in checked:
     if tid not in tables:
         problems.append(f"{tid}: no such table in the report")
@@ -119,6 +125,11 @@ check_period "whole program by host,return_country" "$start" "$end" host,return_
 check_period "2015" 2015-01-01 2015-12-31
 check_period "first half of 2015 by minor,sex" 2015-01-01 2015-06-30 minor,sex
 check_period "one month" 2014-09-01 2014-09-30
+if [ -f "$cf/sustainability.toml" ]; then
+  mv "$cf/sustainability.toml" "$scratch/sustainability.toml"
+  check_period "2015, without sustainability.toml" 2015-01-01 2015-12-31
+  mv "$scratch/sustainability.toml" "$cf/sustainability.toml"
+fi
 
 # hidden DESCRIPTION ARGS...: the donor's report shows every cell.
 no_hidden() {
