@@ -356,7 +356,7 @@ for path in sys.argv[1:]:
     amount = re.compile(r"^-?[0-9]+\.[0-9]{2}$")
     for t in d["tables"]:
         assert set(t) >= {"id", "title", "columns", "rows"}, (where, t.keys())
-        assert re.match("^[a-z_]+$", t["id"]), (where, t["id"])
+        assert re.match("^[a-z0-9_]+$", t["id"]), (where, t["id"])
         for r in t["rows"]:
             assert set(r) >= {"label", "total", "values"}, (where, t["id"])
             assert isinstance(r["label"], str) and isinstance(r["total"], bool)
@@ -364,11 +364,12 @@ for path in sys.argv[1:]:
             for v in r["values"]:
                 assert isinstance(v, (int, str)) and not isinstance(v, bool), (where, t["id"], v)
                 if isinstance(v, int):
-                    assert v == 0 or v >= d["min_cell"] or not d["suppressed"] or t["id"] in ("outreach", "organisations_reached"), \
+                    assert v == 0 or v >= d["min_cell"] or not d["suppressed"] or t["id"] in ("outreach", "organisations_reached", "organisations_by_country"), \
                         (where, t["id"], r["label"], v)
                 elif hidden.match(v) is None and amount.match(v) is None:
-                    # text: a number of "of" targets, yes/no, a reason
-                    assert t["id"] in ("targets", "budget_by_case"), (where, t["id"], r["label"], v)
+                    # text: a number of "of" targets, yes/no, a reason; "" beside money not converted
+                    assert t["id"] in ("targets", "budget_by_case") or (v == "" and t["id"] in ("assistance_delivered", "budget")), \
+                        (where, t["id"], r["label"], v)
 EOF
   ok "every JSON report has \"version\":1 and the documented structure; small counts are strings"
 else
