@@ -138,12 +138,8 @@ TargetColumns target_columns(const Table& t) {
   const auto& values = t.rows.front().values;
   for (std::size_t c = 0; c < values.size() && !tc.found; ++c) {
     if (values[c].kind != Value::Kind::Count) continue;
-    for (std::size_t d = c + 1; d < values.size(); ++d)
-      if (values[d].kind != Value::Kind::Count || !values[d].count.hidden)
-        if (target_in(values[d])) {
-          tc = {c, d, true};
-          break;
-        }
+    for (std::size_t d = c + 1; d < values.size() && !tc.found; ++d)
+      if (target_in(values[d])) tc = {c, d, true};
   }
   return tc;
 }
