@@ -263,6 +263,7 @@ th, td { padding: .25rem .6rem; border-bottom: 1px solid #bbb; text-align: left;
 thead th { border-bottom: 2px solid #000; }
 tbody th { font-weight: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; }
+thead th.num { white-space: normal; overflow-wrap: anywhere; }
 .id, .nb { white-space: nowrap; overflow-wrap: normal; }
 .id { font-variant-numeric: tabular-nums; }
 table.wide th, table.wide td { padding: .2rem .35rem; font-size: .9em; }
