@@ -128,6 +128,24 @@ std::optional<util::Date> date_flag(const std::string& text, std::string_view fl
   return d;
 }
 
+// What the reader of an export must know that the file cannot say: the rows
+// withheld, the amounts left out, and for the donor that the file is confidential.
+void report_export(const Export& e, Audience audience, const folder::Config& cfg) {
+  if (audience == Audience::Donor)
+    cli::print_error(kProgram, fmt::format("CONFIDENTIAL: this export holds case IDs, dates and exact amounts of {}, for "
+                                           "the funder under the grant agreement; not for publication or onward sharing",
+                                           cfg.name));
+  if (e.k > 1)
+    cli::print_error(kProgram, fmt::format("withheld {} of {} rows whose combination of all published values is shared "
+                                           "by fewer than {} rows (k-anonymity over every column)",
+                                           e.withheld, e.withheld + e.rows.size(), e.k));
+  if (e.unconverted > 0)
+    cli::print_error(kProgram, fmt::format("{} an amount in a currency with no rate in care.toml's "
+                                           "[budget.rates]: the total it is part of is left missing",
+                                           e.unconverted == 1 ? std::string("1 case has")
+                                                              : std::to_string(e.unconverted) + " cases have"));
+}
+
 }  // namespace
 
 int status_command(const cli::GlobalOptions& g, const StatusFlags& f) {
@@ -189,12 +207,9 @@ int export_command(const cli::GlobalOptions& g, const ExportFlags& f) {
   auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
   int k = f.k.value_or(*audience == Audience::Public ? s.config.min_cell : 0);
-  Export e = export_cases(checked->folder, s.today, k);
+  Export e = export_cases(checked->folder, *audience, k);
   if (int rc = deliver(format == "csv" ? export_csv(e) : export_jsonl(e), f.file, f.force, s.root); rc != cli::kOk) return rc;
-  if (k > 1)
-    cli::print_error(kProgram, fmt::format("withheld {} of {} rows whose combination of age band, sex, citizenship, "
-                                           "host country and country of return is shared by fewer than {} rows",
-                                           e.withheld, e.withheld + e.rows.size(), k));
+  report_export(e, *audience, s.config);
   return cli::kOk;
 }
 

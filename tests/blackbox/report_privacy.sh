@@ -117,28 +117,31 @@ run() {
 commands=0
 period="period --from 2013-09-02 --to 2016-02-29"
 for f in text markdown csv json html; do
-  run "status-$f" status --format "$f"
+  for a in internal donor public; do
+    run "status-$a-$f" status --audience "$a" --format "$f"
+    # shellcheck disable=SC2086
+    run "period-$a-$f" $period --audience "$a" --format "$f"
+    for d in sex age_band host return_country minor nationality sex,minor host,return_country; do
+      # shellcheck disable=SC2086
+      run "period-$d-$a-$f" $period --by "$d" --audience "$a" --format "$f"
+      commands=$((commands + 1))
+    done
+    run "budget-$a-$f" budget --audience "$a" --format "$f"
+    commands=$((commands + 3))
+  done
+  # --no-suppress, the old spelling of --audience internal
   run "status-ns-$f" status --no-suppress --format "$f"
   # shellcheck disable=SC2086
-  run "period-$f" $period --format "$f"
-  # shellcheck disable=SC2086
   run "period-ns-$f" $period --no-suppress --format "$f"
-  for d in sex age_band host return_country minor; do
-    # shellcheck disable=SC2086
-    run "period-$d-$f" $period --by "$d" --format "$f"
-    # shellcheck disable=SC2086
-    run "period-$d-ns-$f" $period --by "$d" --no-suppress --format "$f"
-    commands=$((commands + 2))
-  done
-  run "budget-$f" budget --format "$f"
-  run "budget-ns-$f" budget --no-suppress --format "$f"
-  commands=$((commands + 6))
+  commands=$((commands + 2))
 done
 for f in jsonl csv; do
-  run "export-$f" export --format "$f"
-  run "export-k2-$f" export --format "$f" --k 2
-  run "export-k1-$f" export --format "$f" --k 1
-  commands=$((commands + 3))
+  for a in internal donor public; do
+    run "export-$a-$f" export --audience "$a" --format "$f"
+    run "export-$a-k1-$f" export --audience "$a" --format "$f" --k 1
+    run "export-$a-k2-$f" export --audience "$a" --format "$f" --k 2
+    commands=$((commands + 3))
+  done
 done
 run check-text check -v
 run check-json check --format json
@@ -150,7 +153,7 @@ run o-status status --fail-on-overdue -o "$scratch/o/status.html"
 run o-period-md period --from 2014-01-01 --to 2014-12-31 --by minor -o "$scratch/o/period.md"
 run o-period-json period --from 2014-01-01 --to 2014-12-31 --by sex --no-suppress -o "$scratch/o/period.json"
 run o-budget budget -o "$scratch/o/budget.csv"
-run o-export export --format csv -o "$scratch/o/export.csv"
+run o-export export -o "$scratch/o/export.csv"
 commands=$((commands + 5))
 for f in "$scratch"/o/*; do mv "$f" "$outputs/file-$(basename "$f")"; done
 
@@ -188,9 +191,9 @@ else
 fi
 empty=""
 for f in "$outputs"/*.stdout; do
-  # check is silent when all is well, -o leaves stdout empty, and with --k 2
-  # every example row is withheld (no two share age band, sex and countries).
-  case $(basename "$f") in check-* | o-* | export-k2-jsonl.*) continue ;; esac
+  # check is silent when all is well, -o leaves stdout empty, and with k > 1
+  # an export may withhold every example row (no two cases share every value).
+  case $(basename "$f") in check-* | o-* | export-public-jsonl.* | export-*-k2-jsonl.*) continue ;; esac
   [ -s "$f" ] || empty="$empty $(basename "$f")"
 done
 if [ -z "$empty" ]; then
@@ -221,6 +224,113 @@ else
   not_ok "control: the search finds identity values in a copy of an identity record"
 fi
 rm "$outputs/control.txt"
+
+# --- audiences: the notice each report carries ------------------------------------------------
+donor_notice='CONFIDENTIAL: exact figures of CARE pilot (fictional example) for '
+internal_notice='INTERNAL: exact counts, for the program team only; do not share outside it.'
+missing=""
+for f in text markdown csv json html; do
+  grep -qF "$donor_notice" "$outputs/period-donor-$f.stdout" || missing="$missing period-donor-$f"
+  grep -qF "$donor_notice" "$outputs/period-sex,minor-donor-$f.stdout" || missing="$missing period-sex,minor-donor-$f"
+  for name in status-internal status-ns budget-internal period-internal; do
+    grep -qF "$internal_notice" "$outputs/$name-$f.stdout" || missing="$missing $name-$f"
+  done
+  for name in status-public period-public budget-public period-sex-public; do
+    if grep -qE 'CONFIDENTIAL|INTERNAL:' "$outputs/$name-$f.stdout"; then missing="$missing $name-$f(has a notice)"; fi
+  done
+done
+if [ -z "$missing" ]; then
+  ok "donor reports carry the confidentiality notice, internal ones the internal warning, public ones neither (every format)"
+else
+  not_ok "each audience's notice in every format" "$missing"
+fi
+
+# --- the export ------------------------------------------------------------------------------------
+cases=$(find "$folder/cases" -mindepth 2 -maxdepth 2 -name case.yaml | wc -l)
+id_pattern='[A-Z][A-Z]-[0-9]{4}-[0-9]{3,}'
+public="$outputs/export-public-k1-csv.stdout"
+header=$(head -1 "$public")
+rows=$(($(wc -l <"$public") - 1))
+bad=$(tail -n +2 "$public" | grep -oE "$id_pattern|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]+\.[0-9]{2}" | sort -u | head -5)
+if [ "$rows" = "$cases" ] && ! echo "$header" | grep -qE 'caseId|referralDate' && [ -z "$bad" ]; then
+  ok "public export: $rows rows with no case ID, no exact date and no exact amount"
+else
+  not_ok "public export: no case ID, no exact date, no exact amount" "rows $rows of $cases cases" "header: $header" \
+    "found: $bad"
+fi
+# column NAME FILE: the values of a CSV column (the export quotes no value of these columns)
+column_values() {
+  awk -F, -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } c { print $c }' "$2" | sort -u
+}
+problems=""
+for v in $(column_values budgetPlanned "$public") $(column_values budgetDelivered "$public"); do
+  case $v in 0 | 1-500 | 501-1000 | 1001-2000 | 2001-3000 | 3001+ | -99) ;; *) problems="$problems amount:$v" ;; esac
+done
+for v in $(column_values ageBroad "$public"); do
+  case $v in 0--8 | 9--17 | 18--20 | 21--23 | 24--26 | 27--29 | 30--38 | 39--47 | 48+ | -99) ;; *) problems="$problems age:$v" ;; esac
+done
+for v in $(column_values gender "$public"); do
+  case $v in Female | Male | Transgender/NonConforming | -99) ;; *) problems="$problems gender:$v" ;; esac
+done
+for name in isForcedLabour isSexualExploit isForcedMarriage isOrganRemoval isOtherExploit isEligible; do
+  for v in $(column_values "$name" "$public"); do
+    case $v in 0 | 1 | -99) ;; *) problems="$problems $name:$v" ;; esac
+  done
+done
+for v in $(column_values yearOfRegistration "$public"); do
+  [[ $v =~ ^(20[0-9]{2}|-99)$ ]] || problems="$problems year:$v"
+done
+if [ -z "$problems" ] && [ -n "$(column_values budgetPlanned "$public")" ]; then
+  ok "public export: amounts in bands, CTDC's age bands, genders and 0/1 flags, years only"
+else
+  not_ok "public export: values in CTDC's form, amounts banded" "$problems"
+fi
+# The default k is reports.min_cell (5): every published row is shared by at least 5 rows.
+err="$outputs/export-public-csv.stderr"
+kept=$(($(wc -l <"$outputs/export-public-csv.stdout") - 1))
+rare=$(tail -n +2 "$outputs/export-public-csv.stdout" | sort | uniq -c | awk '$1 < 5' | wc -l)
+if grep -qE "withheld $((cases - kept)) of $cases rows .*fewer than 5 rows" "$err" && [ "$rare" = 0 ]; then
+  ok "public export: k = reports.min_cell by default; $((cases - kept)) of $cases rows withheld, counted on stderr"
+else
+  not_ok "public export: k = reports.min_cell by default, rows withheld counted on stderr" "kept $kept, rare $rare" \
+    "$(head -3 "$err")"
+fi
+# k over every column: three cases alike in all (copies of one) are published together with --k 3.
+dups="$scratch/dups"
+cp -R "$folder" "$dups"
+for n in 901 902; do
+  cp -R "$dups/cases/AT-2015-001" "$dups/cases/AT-2015-$n"
+  find "$dups/cases/AT-2015-$n" -name '*.yaml' -exec sed -i "s/AT-2015-001/AT-2015-$n/g" {} +
+done
+(cd "$scratch" && "$report" -C "$dups" export --format csv --k 3) >"$scratch/dups.csv" 2>"$scratch/dups.err"
+kept=$(($(wc -l <"$scratch/dups.csv") - 1))
+rare=$(tail -n +2 "$scratch/dups.csv" | sort | uniq -c | awk '$1 < 3' | wc -l)
+if [ "$kept" -ge 3 ] && [ "$rare" = 0 ] && grep -q "withheld $((cases + 2 - kept)) of $((cases + 2)) rows" "$scratch/dups.err"; then
+  ok "public export --k 3: the $kept rows published are each shared by 3 rows in every column"
+else
+  not_ok "public export --k 3: rows alike in every column are published, no other" "kept $kept, rare $rare" \
+    "$(head -3 "$scratch/dups.err")"
+fi
+donor_err="$outputs/export-donor-csv.stderr"
+if [ "$(grep -c 'CONFIDENTIAL' "$donor_err")" = 1 ] && ! grep -q withheld "$donor_err" &&
+   grep -qE "^AT-2014-002," "$outputs/export-donor-csv.stdout"; then
+  ok "donor export: case IDs, nothing withheld, and one line on stderr saying the file is confidential"
+else
+  not_ok "donor export: case IDs, nothing withheld, one confidential line on stderr" "$(head -3 "$donor_err")"
+fi
+if grep -qE '^AT-2014-002,2014,2014-[0-9]{2}-[0-9]{2},' "$outputs/export-internal-csv.stdout" &&
+   grep -qE ',[0-9]+\.[0-9]{2},[0-9]+\.[0-9]{2},EUR$' "$outputs/export-internal-csv.stdout" &&
+   ! grep -qE 'withheld|CONFIDENTIAL' "$outputs/export-internal-csv.stderr"; then
+  ok "internal export: case IDs, referral dates and exact amounts, nothing withheld"
+else
+  not_ok "internal export: case IDs, referral dates and exact amounts, nothing withheld" \
+    "$(head -2 "$outputs/export-internal-csv.stdout")" "$(head -2 "$outputs/export-internal-csv.stderr")"
+fi
+if [ "$(head -c 19 "$outputs/file-export.csv")" = "yearOfRegistration," ]; then
+  ok "export -o FILE.csv: CSV, for the public by default"
+else
+  not_ok "export -o FILE.csv: CSV, for the public by default" "$(head -1 "$outputs/file-export.csv")"
+fi
 
 # --- the reports never open an identity record ---------------------------------------------------
 if ! command -v strace >/dev/null 2>&1; then

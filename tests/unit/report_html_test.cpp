@@ -74,7 +74,8 @@ TEST_CASE("html: one self-contained page, nothing fetched and nothing run") {
   CHECK(html.find("<html lang=\"en\">") != std::string::npos);
   CHECK(html.find("<meta charset=\"utf-8\">") != std::string::npos);
   CHECK(html.find("<title>Example programme: caseload on 2015-06-30</title>") != std::string::npos);
-  CHECK(html.find("<h1>Example programme: caseload on 2015-06-30</h1>") != std::string::npos);
+  // A date in the heading never breaks at its hyphens.
+  CHECK(html.find("<h1>Example programme: caseload on <span class=\"nb\">2015-06-30</span></h1>") != std::string::npos);
   for (std::string_view banned : {"<script", "<link", "<img", "<iframe", "src=", "href=", "http:", "https:", "@import"})
     CHECK_MESSAGE(html.find(banned) == std::string::npos, banned);
   // url() only ever names a pattern inside the page.
@@ -149,7 +150,7 @@ TEST_CASE("html: tables with a caption, headers, marked totals and right-aligned
   // Facts first, as a definition list; notes last.
   auto facts = html.find("<dl class=\"facts\">");
   CHECK(facts < html.find("<table>"));
-  CHECK(html.find("<dt>as of</dt><dd>2015-06-30</dd>") != std::string::npos);
+  CHECK(html.find("<dt>as of</dt><dd><span class=\"nb\">2015-06-30</span></dd>") != std::string::npos);
   CHECK(html.find("<li>Stages are derived from the records a case has.</li>") > html.rfind("</table>"));
 }
 
@@ -169,21 +170,22 @@ TEST_CASE("html: a hidden count appears nowhere, and nothing in the page depends
 
 TEST_CASE("html: a chart per charted table, one bar per shown value, hidden values as a mark") {
   auto html = render_html(sample());
-  CHECK(count_of(html, "<svg") == 1);
+  CHECK(count_of(html, "<svg role=\"img\"") == 1);
   auto chart = chart_of(html, "cases_by_stage");
   REQUIRE(!chart.empty());
   CHECK(chart.find("role=\"img\"") != std::string::npos);
-  // referred, returned (a zero-length bar) and monitoring; not the two
-  // hidden ones, not the totals row.
-  CHECK(count_of(chart, "<rect") == 3);
+  // referred and monitoring; not the two hidden ones, not the zero (written
+  // "0" but no bar), not the totals row.
+  CHECK(count_of(chart, "<rect class=\"bar\"") == 2);
   CHECK(count_of(chart, ">&lt;5</text>") == 1);
   CHECK(count_of(chart, ">*</text>") == 1);
+  CHECK(count_of(chart, ">0</text>") == 1);
   CHECK(chart.find(">total<") == std::string::npos);
   CHECK(chart.find(">27<") == std::string::npos);
-  // The largest shown value spans the plot (360 wide); the others to scale.
-  CHECK(chart.find("width=\"360\" height=\"14\"") != std::string::npos);
-  CHECK(chart.find("width=\"180\" height=\"14\"") != std::string::npos);
-  CHECK(chart.find("width=\"0\" height=\"14\"") != std::string::npos);
+  // The largest shown value spans the plot (280 wide); the others to scale.
+  CHECK(chart.find("width=\"280\" height=\"14\"") != std::string::npos);
+  CHECK(chart.find("width=\"140\" height=\"14\"") != std::string::npos);
+  CHECK(chart.find("data-series=\"0\"") != std::string::npos);
   // The accessible name points at the chart's own title.
   auto labelled = attribute_values(chart, "aria-labelledby");
   REQUIRE(labelled.size() == 1);
@@ -202,21 +204,24 @@ TEST_CASE("html: several series side by side, with a legend naming each") {
   r.tables.push_back(t);
   auto chart = chart_of(render_html(r), "budget_by_phase");
   REQUIRE(!chart.empty());
-  // Five amounts parse; "n/a" has no bar but is named; the totals row is left out.
-  CHECK(count_of(chart, "<rect") == 5);
+  // Four non-zero amounts parse; "n/a" has no bar but is named, 0.00 is
+  // written without a bar; the totals row is left out.
+  CHECK(count_of(chart, "<rect class=\"bar\"") == 4);
   CHECK(chart.find(">n/a</text>") != std::string::npos);
+  CHECK(chart.find(">0.00</text>") != std::string::npos);
   CHECK(chart.find("1550") == std::string::npos);
-  // Amounts by their numeric value, on a scale from -250 to 1250 over 360.
-  CHECK(chart.find("width=\"300\" height=\"14\"") != std::string::npos);    // 1250.00
-  CHECK(chart.find("width=\"150.1\" height=\"14\"") != std::string::npos);  // 625.50
-  CHECK(chart.find("width=\"60\" height=\"14\"") != std::string::npos);     // -250.00
+  // Amounts by their numeric value, on a scale from -250 to 1250 over 280.
+  CHECK(chart.find("width=\"233.3\" height=\"14\"") != std::string::npos);  // 1250.00
+  CHECK(chart.find("width=\"116.8\" height=\"14\"") != std::string::npos);  // 625.50
+  CHECK(chart.find("width=\"46.7\" height=\"14\"") != std::string::npos);   // -250.00
   CHECK(chart.find(">1250.00</text>") != std::string::npos);
-  // A legend entry per series, told apart by their fill.
+  // A legend entry per series, told apart by shade and outline, not colour:
+  // near-black, then white with a black outline.
   CHECK(chart.find(">planned</text>") != std::string::npos);
   CHECK(chart.find(">delivered</text>") != std::string::npos);
   CHECK(chart.find(">note</text>") == std::string::npos);
-  CHECK(count_of(chart, "fill=\"#2f4b7c\"") == 1 + 3);
-  CHECK(count_of(chart, "fill=\"#9a9a9a\"") == 1 + 2);
+  CHECK(count_of(chart, "fill=\"#1a1a1a\"") == 1 + 2);
+  CHECK(count_of(chart, "fill=\"#ffffff\" stroke=\"#000\"") == 1 + 2);
 }
 
 TEST_CASE("html: charts of odd tables still make a page") {
@@ -231,7 +236,8 @@ TEST_CASE("html: charts of odd tables still make a page") {
   CHECK(html.find("<title>care report</title>") != std::string::npos);
   CHECK(chart_of(html, "empty").find("No rows to chart.") != std::string::npos);
   CHECK(count_of(chart_of(html, "wrong"), "<rect") == 0);
-  CHECK(count_of(chart_of(html, "zeros"), "width=\"0\" height=\"14\"") == 2);
+  CHECK(count_of(chart_of(html, "zeros"), "<rect") == 0);
+  CHECK(count_of(chart_of(html, "zeros"), ">0</text>") == 2);
   CHECK(html.find("nan") == std::string::npos);
   CHECK(html.find("inf") == std::string::npos);
 }
@@ -242,7 +248,7 @@ TEST_CASE("html: element ids are unique and every reference finds its element") 
   r.tables.push_back(r.tables[0]);
   r.tables.back().id = "cases by stage";  // and one that cleans up to the same
   auto html = render_html(r);
-  CHECK(count_of(html, "<svg") == 3);
+  CHECK(count_of(html, "<svg role=\"img\"") == 3);
   auto ids = attribute_values(html, "id");
   std::set<std::string> unique(ids.begin(), ids.end());
   CHECK(unique.size() == ids.size());
@@ -275,4 +281,153 @@ TEST_CASE("html: the audience's banner when small counts are not suppressed, and
   CHECK(at < open.find("<dl"));  // at the top, before any figure
   CHECK(open.find("98761") != std::string::npos);
   CHECK(open.find("class=\"key\"") == std::string::npos);
+}
+
+namespace {
+
+// A cross-table as the period report makes one (--by sex,minor): a column per
+// value of the second dimension and a "total" column, rows and a totals row.
+Report cross(int small = 3, int partner = 7) {
+  Report r;
+  r.kind = "period";
+  r.title = "Persons returned";
+  Table t{"cross_returned", "Persons returned by sex / minor", {"sex", "adult", "minor", "total"}, {}, Chart{{0, 1, 2}},
+          false, {}};
+  t.rows = {{"female", {Value::of_count(12), hidden_count(small), hidden_count(12 + small, true)}, false},
+            {"male", {Value::of_count(20), hidden_count(partner, true), hidden_count(20 + partner, true)}, false},
+            {"total", {Value::of_count(32), Value::of_count(small + partner), Value::of_count(32 + small + partner)}, true}};
+  r.tables.push_back(t);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("html: a cross-table's chart draws its parts, not its total, with a legend per column") {
+  auto chart = chart_of(render_html(cross()), "cross_returned");
+  REQUIRE(!chart.empty());
+  // Two series (adult, minor); the total column is not drawn.
+  CHECK(chart.find("data-series=\"0 1\"") != std::string::npos);
+  CHECK(chart.find(">adult</text>") != std::string::npos);
+  CHECK(chart.find(">minor</text>") != std::string::npos);
+  CHECK(chart.find(">total</text>") == std::string::npos);
+  // Bars for the shown counts only (12 and 20); the hidden ones are marks.
+  CHECK(count_of(chart, "<rect class=\"bar\"") == 2);
+  CHECK(count_of(chart, ">&lt;5</text>") == 1);
+  CHECK(count_of(chart, ">*</text>") == 1);
+  // The scale is the shown values': 20 spans the plot.
+  CHECK(chart.find("width=\"280\" height=\"14\"") != std::string::npos);
+  CHECK(chart.find("width=\"168\" height=\"14\"") != std::string::npos);
+}
+
+TEST_CASE("html: hidden cells of a cross-table leak into nothing, not even the chart's scale") {
+  auto page = render_html(cross(3, 7));
+  CHECK(page == render_html(cross(1, 9)));
+  CHECK(page == render_html(cross(4, 6)));
+  // Other hidden counts change the shown totals row, which is not charted:
+  // the chart stays the same.
+  auto a = chart_of(render_html(cross(2, 30)), "cross_returned");
+  CHECK(a == chart_of(page, "cross_returned"));
+}
+
+TEST_CASE("html: many series stay told apart: shades, patterns, and names on the bars past eight") {
+  Report r;
+  Table t{"cross_wide", "Wide", {"host"}, {}, Chart{}, false, {}};
+  for (int c = 0; c < 9; ++c) {
+    t.columns.push_back("c" + std::to_string(c));
+    t.chart->columns.push_back(static_cast<std::size_t>(c));
+  }
+  t.columns.push_back("total");
+  t.chart->columns.push_back(9);
+  Row row{"AT", {}, false};
+  for (int c = 0; c < 9; ++c) row.values.push_back(Value::of_count(c + 1));
+  row.values.push_back(Value::of_count(45));
+  t.rows = {row};
+  r.tables.push_back(t);
+  auto chart = chart_of(render_html(r), "cross_wide");
+  CHECK(count_of(chart, "<rect class=\"bar\"") == 9);
+  CHECK(chart.find(">c8: 9</text>") != std::string::npos);
+  CHECK(count_of(chart, "<pattern ") >= 4);  // hatched, dotted, lined, cross-hatched
+  CHECK(chart.find(">45<") == std::string::npos);
+}
+
+TEST_CASE("html: what needs action looks apart by pattern and weight, with a legend entry, not by colour") {
+  Report r;
+  r.kind = "status";
+  Table t{"monitoring_contacts", "Monitoring contacts", {"contacts", "contacts"}, {}, Chart{{0}}, false, {}};
+  t.rows = {{"done", {Value::of_count(10)}, false},
+            {"overdue", {Value::of_count(4)}, false},
+            {"due within 30 days", {Value::of_count(2)}, false}};
+  r.tables.push_back(t);
+  auto html = render_html(r);
+  auto chart = chart_of(html, "monitoring_contacts");
+  CHECK(chart.find(">needs action</text>") != std::string::npos);
+  CHECK(chart.find("font-weight=\"bold\">overdue</text>") != std::string::npos);
+  CHECK(count_of(chart, "-p8)\"") == 2);  // the overdue bar and its legend swatch, in the hatching of action
+  CHECK(count_of(chart, "fill=\"#1a1a1a\"") == 1 + 2);  // done and due: the series' own look
+  CHECK(html.find("<tr class=\"action\"><th scope=\"row\">overdue</th>") != std::string::npos);
+  CHECK(html.find("<tr class=\"action\"><th scope=\"row\">done</th>") == std::string::npos);
+}
+
+TEST_CASE("html: needs attention first, as a list, then the targets with progress bars, then the rest") {
+  Report r = sample();
+  r.audience = Audience::Internal;
+  for (auto& row : r.tables[0].rows)
+    for (auto& v : row.values) v.count.hidden = v.count.secondary = false;
+  Table attention{"needs_attention", "Needs attention", {"case", "what", "days"}, {}, std::nullopt, true,
+                  "Nothing needs attention today."};
+  attention.rows = {{"AT-2014-002", {Value::of_text("overdue monitoring contact (month 6)"), Value::of_count(12)}, false},
+                    {"FR-2015-001", {Value::of_text("open risk flag, escalated"), Value::of_count(40)}, false}};
+  r.tables.push_back(attention);
+  auto html = render_html(r);
+  auto list = html.find("<ul class=\"attention-list\">");
+  auto targets = html.find("id=\"t-targets\"");
+  auto stages = html.find("id=\"t-cases_by_stage\"");
+  REQUIRE(list != std::string::npos);
+  CHECK(list < targets);
+  CHECK(targets < stages);
+  CHECK(html.find("<li><span class=\"what\"><span class=\"id\">AT-2014-002</span></span> \xE2\x80\x94 overdue monitoring "
+                  "contact (month 6); days: 12</li>") != std::string::npos);
+  // Progress: 20 of 40 is 50%, a half-filled bar in an outlined box.
+  CHECK(html.find("<th scope=\"col\">progress</th>") != std::string::npos);
+  CHECK(html.find("width=\"49.5\" height=\"11\" fill=\"#1a1a1a\"/></svg> 50%</td>") != std::string::npos);
+
+  r.tables.back().rows.clear();
+  html = render_html(r);
+  CHECK(html.find("<p class=\"empty\">Nothing needs attention today.</p>") != std::string::npos);
+  CHECK(html.find("<ul class=\"attention-list\">") == std::string::npos);
+}
+
+TEST_CASE("html: progress against a target says nothing of a hidden count") {
+  auto a = render_html(sample());
+  auto r = sample();
+  r.tables[1].rows[0].values[0] = hidden_count(3);
+  auto b = render_html(r);
+  r.tables[1].rows[0].values[0] = hidden_count(4);
+  CHECK(b == render_html(r));
+  CHECK(b.find("<td class=\"progress\"></td>") != std::string::npos);
+  CHECK(a.find("50%") != std::string::npos);
+}
+
+TEST_CASE("html: case IDs never break, \"over cap\" stands out, wide tables are marked, empty tables say so") {
+  Report r;
+  r.kind = "budget";
+  Table t{"budget_by_case", "Budget per case (EUR)", {"case", "planned", "delivered", "remaining", "over cap", "reason"},
+          {}, std::nullopt, false, {}};
+  t.rows = {{"AT-2014-002", {Value::of_amount("3500.00"), Value::of_amount("0.00"), Value::of_amount("3500.00"),
+                             Value::of_text("yes"), Value::of_text("medical needs")}, false},
+            {"AT-2015-001", {Value::of_amount("100.00"), Value::of_amount("0.00"), Value::of_amount("100.00"),
+                             Value::of_text("no"), Value::of_text("")}, false}};
+  Table none{"erasures", "Due for erasure", {"case"}, {}, std::nullopt, false, "No case is due."};
+  r.tables = {t, none};
+  auto html = render_html(r);
+  CHECK(html.find("<th scope=\"row\"><span class=\"id\">AT-2014-002</span></th>") != std::string::npos);
+  CHECK(html.find("<td class=\"flag\"><strong>yes</strong></td>") != std::string::npos);
+  CHECK(html.find("<td>no</td>") != std::string::npos);
+  CHECK(html.find("<table class=\"wide\">") != std::string::npos);
+  CHECK(html.find("<p class=\"empty\">No case is due.</p>") != std::string::npos);
+  CHECK(count_of(html, "<table") == 1);
+  // The page's rules: IDs and numbers never wrap; other text may, so a table fits the page.
+  CHECK(html.find(".id, .nb { white-space: nowrap;") != std::string::npos);
+  CHECK(html.find("overflow-wrap: anywhere") != std::string::npos);
+  CHECK(html.find("@page { size: A4 portrait;") != std::string::npos);
 }
