@@ -259,11 +259,11 @@ h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; }
 .tbl { flex: 1 1 20rem; min-width: 0; max-width: 100%; }
 table { border-collapse: collapse; margin: .25rem 0 .5rem; width: 100%; }
 th, td { padding: .25rem .6rem; border-bottom: 1px solid #bbb; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 thead th { border-bottom: 2px solid #000; }
 tbody th { font-weight: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; }
-thead th.num { white-space: normal; overflow-wrap: anywhere; }
+thead th.num { white-space: normal; overflow-wrap: normal; }
 .id, .nb { white-space: nowrap; overflow-wrap: normal; }
 .id { font-variant-numeric: tabular-nums; }
 table.wide th, table.wide td { padding: .2rem .35rem; font-size: .9em; }
