@@ -194,7 +194,8 @@ int export_command(const cli::GlobalOptions& g, const ExportFlags& f) {
   auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
   int k = f.k.value_or(*audience == Audience::Public ? s.config.min_cell : 0);
-  Export e = export_cases(records::as_of(checked->folder, s.today), s.today, k);
+  auto then = records::as_of(checked->folder, s.today);
+  Export e = export_cases(then, s.today, k);
   if (int rc = deliver(format == "csv" ? export_csv(e) : export_jsonl(e), f.file, f.force, s.root); rc != cli::kOk) return rc;
   if (k > 1)
     cli::print_error(kProgram, fmt::format("withheld {} of {} rows whose combination of age band, sex, citizenship, "
