@@ -1,5 +1,6 @@
 #include "report/commands.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "identity/retention.h"
 #include "monitor/schedule.h"
 #include "records/case_id.h"
+#include "records/history.h"
 #include "report/access.h"
 #include "report/budget.h"
 #include "report/export.h"
@@ -155,9 +157,10 @@ int status_command(const cli::GlobalOptions& g, const StatusFlags& f) {
   cli::Session s;
   auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
-  StatusInput in{checked->folder, s.today, check::summary(*checked), *audience};
+  auto then = records::as_of(checked->folder, s.today);  // records dated after today are not yet
+  StatusInput in{then, s.today, check::summary(*checked), *audience};
   if (int rc = output(status_report(in), f, s.root); rc != cli::kOk) return rc;
-  bool overdue = f.fail_on_overdue && monitor::due_report(checked->folder, s.today, 0).overdue() > 0;
+  bool overdue = f.fail_on_overdue && monitor::due_report(then, s.today, 0).overdue() > 0;
   return check::exit_code(*checked, false) != cli::kOk || overdue ? cli::kFindings : cli::kOk;
 }
 
@@ -181,7 +184,8 @@ int period_command(const cli::GlobalOptions& g, const PeriodFlags& f) {
   cli::Session s;
   auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
-  PeriodInput in{checked->folder, *from, *to, by, *audience};
+  auto then = records::as_of(checked->folder, std::min(*to, s.today));  // what was known at the end
+  PeriodInput in{then, *from, *to, by, *audience};
   return output(period_report(in), f, s.root);
 }
 
@@ -192,7 +196,8 @@ int budget_command(const cli::GlobalOptions& g, const BudgetFlags& f) {
   cli::Session s;
   auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
-  return output(budget_report(checked->folder, s.today, *audience), f, s.root);
+  auto then = records::as_of(checked->folder, s.today);
+  return output(budget_report(then, s.today, *audience), f, s.root);
 }
 
 int export_command(const cli::GlobalOptions& g, const ExportFlags& f) {
@@ -207,7 +212,8 @@ int export_command(const cli::GlobalOptions& g, const ExportFlags& f) {
   auto checked = read_folder(g, s, code, f.file, f.force);
   if (!checked) return code;
   int k = f.k.value_or(*audience == Audience::Public ? s.config.min_cell : 0);
-  Export e = export_cases(checked->folder, *audience, k);
+  auto then = records::as_of(checked->folder, s.today);
+  Export e = export_cases(then, *audience, k);
   if (int rc = deliver(format == "csv" ? export_csv(e) : export_jsonl(e), f.file, f.force, s.root); rc != cli::kOk) return rc;
   report_export(e, *audience, s.config);
   return cli::kOk;
