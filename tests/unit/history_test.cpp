@@ -268,7 +268,7 @@ Reports reports_of(const fs::path& root, bool full, bool view) {
   out.status = render_json(status_report({folder, on, "checked", Audience::Internal}));
   out.period = render_json(period_report({folder, day("2014-01-01"), on, {Dimension::Sex}, Audience::Internal}));
   out.budget = render_json(budget_report(folder, on, Audience::Internal));
-  out.exported = export_csv(export_cases(folder, on, 0));
+  out.exported = export_csv(export_cases(folder, Audience::Internal, 0));
   return out;
 }
 
