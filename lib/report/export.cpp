@@ -225,6 +225,10 @@ Export export_cases(const records::Folder& folder, Audience audience, int k) {
     for (const auto& name : e.columns) row.values.push_back(values[name]);
     e.rows.push_back(std::move(row));
   }
+  // Rows in case ID order would tell a reader each row's office and order of
+  // registration: the public file is sorted by what it publishes instead.
+  if (!exact)
+    std::sort(e.rows.begin(), e.rows.end(), [](const ExportRow& a, const ExportRow& b) { return a.values < b.values; });
   e.withheld = withhold_rare_rows(e.rows, k);
   return e;
 }
