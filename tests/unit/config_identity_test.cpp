@@ -6,26 +6,13 @@
 #include <string>
 
 #include "folder/config.h"
+#include "test_support.h"
 
 using care::folder::parse_config;
 
 namespace {
 
-const std::string kBase = R"toml(format = 1
-[program]
-name = "Test program (fictional)"
-start = 2013-09-02
-end = 2016-02-29
-host_countries = ["AT", "FR"]
-eu_countries = ["AT", "FR"]
-[targets]
-assisted = 130
-minors = 10
-assessed = 260
-[budget]
-cap_per_person = "3000.00"
-currency = "EUR"
-)toml";
+const std::string& kBase = care::test::kMinimalConfig;
 
 const std::string kKeyA = "age159358c92g3p327fzkp9cl7p6wrc7s25jcry6zeuzx4sl0grx0vvsuc3ysy";
 const std::string kKeyB = "age1qc6rc3ykg8x5233j4mc63e2d49d03nd4x3rwn6vdt5a2w8symdus5vxenz";

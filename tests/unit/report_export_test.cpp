@@ -24,23 +24,7 @@ ExportRow row_of(std::vector<ExportValue> values) { return ExportRow{std::move(v
 
 // --- a small folder --------------------------------------------------------------
 
-const std::string kConfig = R"toml(format = 1
-[program]
-name = "Export test (fictional)"
-start = 2013-09-02
-end = 2016-02-29
-host_countries = ["AT", "FR"]
-eu_countries = ["AT", "FR"]
-[targets]
-assisted = 10
-minors = 2
-assessed = 20
-[budget]
-cap_per_person = "3000.00"
-currency = "EUR"
-[budget.rates]
-USD = "0.80"
-)toml";
+const std::string kConfig = care::test::kMinimalConfig + "[budget.rates]\nUSD = \"0.80\"\n";
 
 struct Person {
   std::string sex = "female";

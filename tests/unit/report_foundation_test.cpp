@@ -9,6 +9,7 @@
 #include "report/dimensions.h"
 #include "report/model.h"
 #include "report/money.h"
+#include "test_support.h"
 #include "util/money.h"
 #include "util/text.h"
 
@@ -18,21 +19,7 @@ using care::util::Rate;
 
 namespace {
 
-const std::string kBase = R"toml(format = 1
-[program]
-name = "Test program (fictional)"
-start = 2013-09-02
-end = 2016-02-29
-host_countries = ["AT", "FR"]
-eu_countries = ["AT", "FR"]
-[targets]
-assisted = 130
-minors = 10
-assessed = 260
-[budget]
-cap_per_person = "3000.00"
-currency = "EUR"
-)toml";
+const std::string& kBase = care::test::kMinimalConfig;
 
 Date day(const char* text) { return *Date::parse(text); }
 

@@ -43,4 +43,22 @@ inline void spit(const std::filesystem::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
 }
 
+// A care.toml with every required setting and nothing else, for tests that
+// add their own tables after it (a program in AT and FR, EUR, the pilot's dates).
+inline const std::string kMinimalConfig = R"toml(format = 1
+[program]
+name = "Test program (fictional)"
+start = 2013-09-02
+end = 2016-02-29
+host_countries = ["AT", "FR"]
+eu_countries = ["AT", "FR"]
+[targets]
+assisted = 130
+minors = 10
+assessed = 260
+[budget]
+cap_per_person = "3000.00"
+currency = "EUR"
+)toml";
+
 }  // namespace care::test
