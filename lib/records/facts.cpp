@@ -154,17 +154,6 @@ bool consent_given_by(const Case& c, std::string_view purpose, std::string_view 
   return false;
 }
 
-PlanTotals plan_totals(const Record& plan, std::string_view currency) {
-  PlanTotals totals;
-  for (const auto& item : list(plan.root, "items")) {
-    for (const auto& d : list(item, "deliveries"))
-        if (auto m = money(d, "amount"); m && m->currency == currency) totals.delivered += m->amount;
-    if (text(item, "status") == "cancelled") continue;
-    if (auto m = money(item, "budget"); m && m->currency == currency) totals.planned += m->amount;
-  }
-  return totals;
-}
-
 std::optional<util::Date> budget_date(const Record& plan) {
   if (auto agreed = date(plan.root, "agreement.date")) return agreed;
   return date(plan.root, "drafted");

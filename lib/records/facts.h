@@ -66,12 +66,6 @@ bool consent_given_by(const Case& c, std::string_view purpose, std::string_view 
 // Closed and not reopened since.
 bool is_closed(const Case& c);
 
-struct PlanTotals {
-  util::Amount planned;    // budgets of items not cancelled, in the program's currency
-  util::Amount delivered;  // deliveries in the program's currency
-};
-PlanTotals plan_totals(const Record& plan, std::string_view currency);
-
 // The day a planned budget counts at, for its exchange rate: the plan's
 // agreement date, else the day it was drafted.
 std::optional<util::Date> budget_date(const Record& plan);
