@@ -5,8 +5,9 @@
 namespace care::report {
 
 std::string describe_rate(const std::string& currency, const folder::AppliedRate& rate, const std::string& program) {
-  std::string text = fmt::format("{} at {} {}", currency, rate.rate.str(), program);
-  return rate.month.empty() ? text : fmt::format("{} (rate of {})", text, rate.month);
+  // The month before the rate, so that the notes' sorted list is in order of time.
+  if (rate.month.empty()) return fmt::format("{} at {} {}", currency, rate.rate.str(), program);
+  return fmt::format("{} from {} at {} {}", currency, rate.month, rate.rate.str(), program);
 }
 
 void Sum::add(const records::Money& m, const util::Date& on) {

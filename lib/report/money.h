@@ -27,7 +27,8 @@ class Sum {
   const util::Amount& total() const { return total_; }  // in the program's currency
   // Amounts with no rate (or too large to convert), by currency.
   const std::map<std::string, util::Amount>& apart() const { return apart_; }
-  // "USD at 0.92", "ALL at 0.0071 (rate of 2014-03)": each rate used, sorted.
+  // "USD at 0.92 EUR", "ALL from 2014-03 at 0.0071 EUR": each rate used, in
+  // order of currency, then month.
   const std::set<std::string>& rates_used() const { return rates_used_; }
 
  private:
@@ -37,7 +38,7 @@ class Sum {
   std::set<std::string> rates_used_;
 };
 
-// "USD at 0.92 EUR" or "ALL at 0.0071 EUR (rate of 2014-03)".
+// "USD at 0.92 EUR", or "ALL from 2014-03 at 0.0071 EUR" for the rate given from that month.
 std::string describe_rate(const std::string& currency, const folder::AppliedRate& rate, const std::string& program);
 
 // The notes a report prints under its money: the rates used, and the amounts

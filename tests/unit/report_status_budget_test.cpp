@@ -225,7 +225,7 @@ TEST_CASE("budget report: per case, not converted apart, by phase and type, cost
   CHECK(row(cost, "planned per person") == std::vector<std::string>{"1272.50"});
   CHECK(row(cost, "delivered per person") == std::vector<std::string>{"480.00"});
   CHECK(std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) {
-    return n.find("ALL at 0.0071 EUR (rate of 2015-01)") != std::string::npos &&
+    return n.find("ALL from 2015-01 at 0.0071 EUR") != std::string::npos &&
            n.find("GBP at 1.25 EUR") != std::string::npos;
   }));
   CHECK(std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) {
